@@ -1,0 +1,60 @@
+//! Problem-scoping forms: questions whose answers describe the problem for support.
+
+use serde::{Deserialize, Serialize};
+
+use crate::rich::Block;
+
+/// A problem-scoping questionnaire, from the JSON between `---` fences.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Form {
+    pub title: String,
+    /// Fields in display order (sorted by their `order`).
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    pub id: String,
+    pub order: i64,
+    pub control: ControlType,
+    pub label: String,
+    pub watermark: String,
+    pub info_balloon: Vec<Block>,
+    pub hints: Vec<Vec<Block>>,
+    pub required: bool,
+    pub options: Vec<ChoiceOption>,
+    /// Options come from a live service in the original platform; `options` are defaults.
+    pub dynamic_options: Option<String>,
+    pub validations: Vec<Validation>,
+    /// The `visibility` condition as written; empty when always visible.
+    pub visibility: String,
+    /// Whether the answer is the free-text description of the problem.
+    pub use_as_additional_details: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ControlType {
+    TextBox,
+    MultiLineTextBox,
+    NumericTextBox,
+    DateTimePicker,
+    Dropdown,
+    MultiSelectDropdown,
+    RadioButtonGroup,
+    InfoBlock,
+    TextBlock,
+    Other(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Validation {
+    RegexMatch { pattern: String, message: String },
+    GreaterThan { value: String, message: String },
+    MaxLength { length: u32, message: String },
+}

@@ -1,0 +1,113 @@
+//! Typed article metadata, from the `<properties ... />` header.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Everything the `<properties ... />` header says about an article.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Metadata {
+    pub article_id: String,
+    pub page_title: String,
+    pub description: String,
+    pub service: String,
+    pub resource: String,
+    pub authors: Vec<String>,
+    pub ms_author: String,
+    /// Sort key among sibling articles; `None` when the header leaves it empty.
+    pub display_order: Option<i64>,
+    pub self_help_type: SelfHelpType,
+    pub support_topic_ids: Vec<String>,
+    pub resource_tags: Vec<String>,
+    pub product_pes_ids: Vec<String>,
+    pub cloud_environments: Vec<Cloud>,
+    /// Attributes the compiler does not model, kept verbatim (name as written, value).
+    pub extra: BTreeMap<String, String>,
+}
+
+/// The kind of article, from `selfHelpType` (case-insensitive in the source).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SelfHelpType {
+    #[default]
+    Generic,
+    Resource,
+    ProblemScopingQuestions,
+    TsgContent,
+    TsgQuestions,
+    TsgDescription,
+    Diagnostics,
+    Rca,
+    ServiceHealthInsights,
+    Apollo,
+    AdvisorRecommendationMetadata,
+    SupportTopicDescription,
+    DiagnoseAndSolve,
+    Tools,
+    PartnerCenterQuickstart,
+    /// A type this version does not know, as written.
+    Other(String),
+}
+
+impl SelfHelpType {
+    /// Parses a `selfHelpType` value, ignoring case and surrounding space.
+    pub fn parse(value: &str) -> Self {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "generic" | "" => Self::Generic,
+            "resource" => Self::Resource,
+            "problemscopingquestions" => Self::ProblemScopingQuestions,
+            "tsg_content" => Self::TsgContent,
+            "tsg_questions" => Self::TsgQuestions,
+            "tsg_description" => Self::TsgDescription,
+            "diagnostics" => Self::Diagnostics,
+            "rca" => Self::Rca,
+            "servicehealthinsights" => Self::ServiceHealthInsights,
+            "apollo" => Self::Apollo,
+            "advisorrecommendationmetadata" => Self::AdvisorRecommendationMetadata,
+            "supporttopicdescription" => Self::SupportTopicDescription,
+            "diagnoseandsolve" => Self::DiagnoseAndSolve,
+            "tools" => Self::Tools,
+            "partnercenterquickstart" => Self::PartnerCenterQuickstart,
+            _ => Self::Other(value.trim().to_string()),
+        }
+    }
+}
+
+/// A cloud an article applies to, from `cloudEnvironments`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cloud {
+    Public,
+    /// US Government (Fairfax).
+    UsGovernment,
+    /// Azure China (Mooncake).
+    China,
+    /// Azure Germany (Black Forest).
+    Germany,
+    UsNat,
+    UsSec,
+    /// A name this version does not know, as written.
+    Other(String),
+}
+
+impl Cloud {
+    /// Parses one cloud name in any of its usual spellings.
+    pub fn parse(value: &str) -> Self {
+        let key: String = value
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        match key.as_str() {
+            "public" | "azurecloud" | "azurepubliccloud" | "global" | "prod" => Self::Public,
+            "fairfax"
+            | "usgov"
+            | "usgovernment"
+            | "azureusgovernment"
+            | "azureusgovernmentcloud" => Self::UsGovernment,
+            "mooncake" | "china" | "azurechina" | "azurechinacloud" => Self::China,
+            "blackforest" | "germany" | "azuregermany" | "azuregermancloud" => Self::Germany,
+            "usnat" => Self::UsNat,
+            "ussec" => Self::UsSec,
+            _ => Self::Other(value.trim().to_string()),
+        }
+    }
+}

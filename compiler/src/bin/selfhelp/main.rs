@@ -1,0 +1,2 @@
+//! The `selfhelp` CLI.
+fn main() {}

@@ -1,0 +1,2 @@
+//! Starts the widget.
+fn main() {}
