@@ -1,1 +1,46 @@
-//! The selfhelp widget.
+//! The selfhelp widget: plays a compiled bundle as an interactive troubleshooting flow.
+//!
+//! Pure logic (routes, walking the tree, the reducer) lives outside the components so
+//! it is tested natively; components render only typed values, never HTML strings.
+
+pub mod components;
+pub mod fetch;
+pub mod hooks;
+pub mod route;
+pub mod shared;
+pub mod state;
+pub mod walk;
+
+pub use components::{App, AppProps};
+pub use hooks::{BundleSource, BundleState};
+pub use route::{Answer, Route};
+pub use state::{Action, AppState};
+
+/// Where the bundle is fetched from when the page does not say.
+pub const DEFAULT_BUNDLE_URL: &str = "bundle.bin";
+
+/// Mounts the widget into `#selfhelp` (or the body), configured by that element's
+/// `data-bundle` and `data-support-email` attributes.
+pub fn start() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let root = document
+        .get_element_by_id("selfhelp")
+        .or_else(|| document.body().map(Into::into));
+    let Some(root) = root else {
+        return;
+    };
+    let attribute = |name: &str| {
+        root.get_attribute(name)
+            .map(|value| value.trim().to_string())
+            .filter(|value| !value.is_empty())
+    };
+    let props = AppProps {
+        source: BundleSource::Url(
+            attribute("data-bundle").unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_string()),
+        ),
+        support_email: attribute("data-support-email"),
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+}

@@ -1,0 +1,189 @@
+//! `ArticlePage`: one article's flow: title, progress, the current step and navigation.
+//!
+//! It owns what every step shares: the step heading (which takes focus on each new
+//! step), the live region that announces it, and the correction of addresses whose
+//! answers do not fit the tree.
+
+use selfhelp_bundle::{Article, ArticleBody, Bundle, DecisionTree, NodeKind};
+use yew::prelude::*;
+
+use crate::components::article_title;
+use crate::components::check_step::CheckStep;
+use crate::components::choice_step::ChoiceStep;
+use crate::components::contact_support::ContactSupport;
+use crate::components::error_message::ErrorMessage;
+use crate::components::nav_bar::NavBar;
+use crate::components::not_solved_step::NotSolvedStep;
+use crate::components::progress::Progress;
+use crate::components::resolution_step::ResolutionStep;
+use crate::components::solved_step::SolvedStep;
+use crate::hooks::use_focus_on_change;
+use crate::route::{Answer, Route};
+use crate::shared::Shared;
+use crate::state::Action;
+use crate::walk::{walk, Position, Walk};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct ArticlePageProps {
+    pub bundle: Shared<Bundle>,
+    pub article_id: String,
+    /// The answers from the address, not yet checked against the tree.
+    pub answers: Vec<Answer>,
+    #[prop_or_default]
+    pub support_email: Option<String>,
+    pub on_action: Callback<Action>,
+    /// Move focus to the step heading when the step changes (false on a fresh page).
+    #[prop_or_default]
+    pub focus: bool,
+}
+
+#[function_component]
+pub fn ArticlePage(props: &ArticlePageProps) -> Html {
+    let article = props.bundle.article(&props.article_id);
+    let tree = article.and_then(playable_tree);
+    let walked = tree.map(|tree| walk(tree, &props.answers));
+
+    // Hooks run on every render, before any early return.
+    let heading = use_node_ref();
+    let step_key = (
+        props.article_id.clone(),
+        walked.as_ref().map(|w| w.taken.clone()),
+    );
+    use_focus_on_change(heading.clone(), step_key, props.focus);
+    {
+        // An address with answers that do not fit (stale or hand-edited) is corrected
+        // in place, so Back and the address bar agree with the step shown.
+        let correction = walked
+            .as_ref()
+            .filter(|w| w.taken.len() < props.answers.len())
+            .map(|w| Route::Article {
+                id: props.article_id.clone(),
+                answers: w.taken.clone(),
+            });
+        let on_action = props.on_action.clone();
+        use_effect_with(correction, move |correction| {
+            if let Some(route) = correction {
+                on_action.emit(Action::Replace(route.clone()));
+            }
+        });
+    }
+
+    let Some(article) = article else {
+        let message = format!("No article with the id \"{}\".", props.article_id);
+        return html! { <ErrorMessage {message} link_home=true /> };
+    };
+    let title = article_title(article);
+    let content = match (tree, walked) {
+        (Some(tree), Some(walked)) => flow(props, article, tree, &walked, heading),
+        _ if matches!(article.body, ArticleBody::Form(_)) => html! {
+            <>
+                <p class="sh-notice">
+                    { "This article is a questionnaire for support requests, which this \
+                       page cannot show yet." }
+                </p>
+                <ContactSupport email={props.support_email.clone()} />
+                <p><a class="sh-all-articles" href="#/">{ "All articles" }</a></p>
+            </>
+        },
+        _ => html! {
+            <ErrorMessage
+                message="The steps of this article are damaged, so it cannot be shown."
+                link_home=true
+            />
+        },
+    };
+    html! {
+        <article class="sh-article">
+            <h1>{ title }</h1>
+            { content }
+        </article>
+    }
+}
+
+/// The article's tree, if it is one the walk can play: links forward and in range.
+fn playable_tree(article: &Article) -> Option<&DecisionTree> {
+    match &article.body {
+        ArticleBody::Tree(tree) if !tree.nodes.is_empty() && tree.is_well_formed() => Some(tree),
+        _ => None,
+    }
+}
+
+/// Progress, live region, the step and the navigation bar.
+fn flow(
+    props: &ArticlePageProps,
+    article: &Article,
+    tree: &DecisionTree,
+    walked: &Walk,
+    heading: NodeRef,
+) -> Html {
+    let remaining = match walked.position {
+        Position::Node(id) => tree
+            .remaining_depths()
+            .get(id.0 as usize)
+            .copied()
+            .unwrap_or(1),
+        Position::Solved | Position::NotSolved => 0,
+    };
+    let heading_text = step_heading(tree, walked.position);
+    let on_answer = props.on_action.reform(Action::Answer);
+    let body = match walked.position {
+        Position::Node(id) => match tree.node(id).map(|node| &node.kind) {
+            Some(NodeKind::Choice { choices, .. }) => html! {
+                <ChoiceStep choices={choices.clone()} {on_answer} />
+            },
+            Some(NodeKind::Check { cause, .. }) => html! {
+                <CheckStep cause={cause.clone()} {on_answer} />
+            },
+            Some(NodeKind::Resolution {
+                cause,
+                body,
+                alternatives,
+                ..
+            }) => html! {
+                <ResolutionStep
+                    cause={cause.clone()}
+                    body={body.clone()}
+                    alternatives={alternatives.clone()}
+                    {on_answer}
+                />
+            },
+            // Ruled out by `playable_tree`; kept total rather than panicking.
+            None => html! {},
+        },
+        Position::Solved => html! { <SolvedStep /> },
+        Position::NotSolved => html! {
+            <NotSolvedStep
+                further_reading={article.further_reading.clone()}
+                support_email={props.support_email.clone()}
+            />
+        },
+    };
+    html! {
+        <>
+            <Progress answered={walked.depth} {remaining} />
+            // Announces each new step for screen readers that do not follow focus.
+            <div class="sh-live sh-visually-hidden" aria-live="polite">
+                { heading_text.clone() }
+            </div>
+            <section class="sh-step">
+                <h2 class="sh-question" tabindex="-1" ref={heading}>{ heading_text }</h2>
+                { body }
+            </section>
+            <NavBar at_start={walked.taken.is_empty()} on_action={props.on_action.clone()} />
+        </>
+    }
+}
+
+/// The heading of the step at `position`.
+fn step_heading(tree: &DecisionTree, position: Position) -> String {
+    match position {
+        Position::Node(id) => match tree.node(id).map(|node| &node.kind) {
+            Some(NodeKind::Choice { prompt, .. }) if !prompt.trim().is_empty() => prompt.clone(),
+            Some(NodeKind::Choice { .. }) => "Which of these fits?".to_string(),
+            Some(NodeKind::Check { .. }) => "Is this the cause?".to_string(),
+            Some(NodeKind::Resolution { .. }) | None => "Try this".to_string(),
+        },
+        Position::Solved => "Glad it's solved".to_string(),
+        Position::NotSolved => "Still not solved?".to_string(),
+    }
+}

@@ -1,0 +1,32 @@
+//! The widget's components, one per file.
+
+pub mod app;
+pub mod article_page;
+pub mod check_step;
+pub mod choice_step;
+pub mod contact_support;
+pub mod error_message;
+pub mod nav_bar;
+pub mod not_solved_step;
+pub mod progress;
+pub mod resolution_step;
+pub mod rich_text;
+pub mod solved_step;
+pub mod start_page;
+
+pub use app::{App, AppProps};
+pub use rich_text::{RichText, RichTextProps};
+
+use selfhelp_bundle::{Article, Inline};
+
+/// The title people see for an article: the H1's plain text, else the page title,
+/// else the id, so no link or heading is ever empty.
+pub fn article_title(article: &Article) -> String {
+    let title = Inline::plain_text(&article.title);
+    let chosen = [title.trim(), article.meta.page_title.trim()]
+        .into_iter()
+        .find(|candidate| !candidate.is_empty())
+        .unwrap_or(article.meta.article_id.as_str())
+        .to_string();
+    chosen
+}

@@ -1,0 +1,31 @@
+//! `NotSolvedStep`: the end when nothing worked: further reading, then support.
+
+use selfhelp_bundle::Block;
+use yew::prelude::*;
+
+use crate::components::contact_support::ContactSupport;
+use crate::components::rich_text::render_blocks;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct NotSolvedStepProps {
+    /// The article's "Recommended Documents"; the section is left out when empty.
+    pub further_reading: Vec<Block>,
+    pub support_email: Option<String>,
+}
+
+#[function_component]
+pub fn NotSolvedStep(props: &NotSolvedStepProps) -> Html {
+    html! {
+        <>
+            <p>{ "Sorry that the steps did not fix it." }</p>
+            if !props.further_reading.is_empty() {
+                <section class="sh-further-reading">
+                    <h3>{ "Recommended documents" }</h3>
+                    // Content headings sit under this section's <h3>.
+                    { render_blocks(&props.further_reading, 4) }
+                </section>
+            }
+            <ContactSupport email={props.support_email.clone()} />
+        </>
+    }
+}

@@ -1,0 +1,28 @@
+//! `Progress`: how far along the flow the reader is, as a bar and as text.
+
+use yew::prelude::*;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct ProgressProps {
+    /// Questions answered so far.
+    pub answered: usize,
+    /// Questions left on the longest way to an end, the current one included.
+    pub remaining: u32,
+}
+
+#[function_component]
+pub fn Progress(props: &ProgressProps) -> Html {
+    let value = props.answered;
+    // Never 0: a `<progress max="0">` is invalid.
+    let max = (value + props.remaining as usize).max(1);
+    // The text says the same as the bar, so it does not rely on seeing the bar.
+    let step = format!("Step {}", value + 1);
+    html! {
+        <div class="sh-progress-row">
+            <progress class="sh-progress" value={value.to_string()} max={max.to_string()}
+                aria-label="Progress">
+            </progress>
+            <span class="sh-step-number">{ step }</span>
+        </div>
+    }
+}

@@ -1,0 +1,53 @@
+//! `ResolutionStep`: something to try, then "Did this solve your problem?".
+
+use selfhelp_bundle::Block;
+use yew::prelude::*;
+
+use crate::components::rich_text::{render_blocks, STEP_HEADING_LEVEL};
+use crate::route::Answer;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct ResolutionStepProps {
+    /// The confirmed cause, repeated for context; empty when there is none.
+    pub cause: Vec<Block>,
+    pub body: Vec<Block>,
+    /// Alternative fixes, any one of which may work.
+    pub alternatives: Vec<Vec<Block>>,
+    /// Emits `Answer::Yes` for solved, `Answer::No` for not solved.
+    pub on_answer: Callback<Answer>,
+}
+
+#[function_component]
+pub fn ResolutionStep(props: &ResolutionStepProps) -> Html {
+    let level = STEP_HEADING_LEVEL;
+    let alternatives = props
+        .alternatives
+        .iter()
+        .map(|alternative| html! { <li>{ render_blocks(alternative, level) }</li> });
+    html! {
+        <>
+            if !props.cause.is_empty() {
+                <div class="sh-cause">
+                    <p class="sh-lead">{ "The cause:" }</p>
+                    { render_blocks(&props.cause, level) }
+                </div>
+            }
+            <div class="sh-body">{ render_blocks(&props.body, level) }</div>
+            if !props.alternatives.is_empty() {
+                <p class="sh-lead">{ "Any one of these may fix it:" }</p>
+                <ol class="sh-alternatives">{ for alternatives }</ol>
+            }
+            <p class="sh-solved-question">{ "Did this solve your problem?" }</p>
+            <div class="sh-answers">
+                <button type="button" class="sh-answer-yes"
+                    onclick={props.on_answer.reform(|_| Answer::Yes)}>
+                    { "Yes, it's solved" }
+                </button>
+                <button type="button" class="sh-answer-no"
+                    onclick={props.on_answer.reform(|_| Answer::No)}>
+                    { "No, it's not solved" }
+                </button>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,238 @@
+//! Hash routes: which page the widget shows, as text in `location.hash` and back.
+//!
+//! `#/` is the start page, `#/article/<id>` an article at its first question and
+//! `#/article/<id>/<answers>` an answer path, tokens joined by `.`. Keeping the whole
+//! path in the address makes every step a link and lets the browser's back button work.
+
+use std::fmt;
+
+/// One answer on the path through a decision tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Answer {
+    /// The index of the picked choice of a Choice node.
+    Choice(u32),
+    /// "This is it" on a Check, "Yes, it's solved" on a Resolution.
+    Yes,
+    /// "Rule it out" on a Check, "No, it's not solved" on a Resolution.
+    No,
+}
+
+impl Answer {
+    /// Reads one path token; `None` for anything that is not a token.
+    pub fn parse(token: &str) -> Option<Answer> {
+        match token {
+            "y" => Some(Answer::Yes),
+            "n" => Some(Answer::No),
+            // `u32::from_str` would accept a leading `+`; only plain digits are tokens.
+            digits if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                digits.parse().ok().map(Answer::Choice)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Answer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Answer::Choice(index) => write!(f, "{index}"),
+            Answer::Yes => f.write_str("y"),
+            Answer::No => f.write_str("n"),
+        }
+    }
+}
+
+/// A page of the widget.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Route {
+    /// The list of articles.
+    #[default]
+    Home,
+    /// An article, after the given answers (not yet checked against the tree).
+    Article { id: String, answers: Vec<Answer> },
+}
+
+impl Route {
+    pub fn article(id: impl Into<String>) -> Route {
+        Route::Article {
+            id: id.into(),
+            answers: Vec::new(),
+        }
+    }
+
+    /// Reads a `location.hash` value (with or without its `#`).
+    ///
+    /// Returns `None` for a hash that is not one of ours (such as `#top`), so a host
+    /// page's own anchors do not throw the reader back to the start page. An unknown
+    /// path under `#/` is the start page; unreadable answer tokens cut the path there.
+    pub fn parse(hash: &str) -> Option<Route> {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        if path.is_empty() {
+            return Some(Route::Home);
+        }
+        let path = path.strip_prefix('/')?;
+        let mut parts = path.splitn(3, '/');
+        match (parts.next(), parts.next()) {
+            (Some("article"), Some(id)) if !id.is_empty() => {
+                let answers = parts
+                    .next()
+                    .filter(|tokens| !tokens.is_empty())
+                    .map(|tokens| tokens.split('.').map_while(Answer::parse).collect())
+                    .unwrap_or_default();
+                Some(Route::Article {
+                    id: percent_decode(id),
+                    answers,
+                })
+            }
+            _ => Some(Route::Home),
+        }
+    }
+
+    /// The hash for this route, `#` included.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Home => "#/".to_string(),
+            Route::Article { id, answers } if answers.is_empty() => {
+                format!("#/article/{}", percent_encode(id))
+            }
+            Route::Article { id, answers } => {
+                let tokens: Vec<String> = answers.iter().map(Answer::to_string).collect();
+                format!("#/article/{}/{}", percent_encode(id), tokens.join("."))
+            }
+        }
+    }
+}
+
+/// Encodes everything but RFC 3986 unreserved characters, so ids with `/`, `.`,
+/// spaces or non-ASCII letters survive the round trip through the address bar.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; a malformed escape is kept as written rather than refused,
+/// since browsers hand over hashes typed by people.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let escaped = match bytes.get(index..index + 3) {
+            Some([b'%', high, low]) => hex_value(*high).zip(hex_value(*low)),
+            _ => None,
+        };
+        match escaped {
+            Some((high, low)) => {
+                out.push(high << 4 | low);
+                index += 3;
+            }
+            None => {
+                out.push(bytes[index]);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    (digit as char).to_digit(16).map(|value| value as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, answers: &[Answer]) -> Route {
+        Route::Article {
+            id: id.to_string(),
+            answers: answers.to_vec(),
+        }
+    }
+
+    #[test]
+    fn empty_and_root_hashes_are_the_start_page() {
+        for hash in [
+            "",
+            "#",
+            "#/",
+            "/",
+            "#/unknown/page",
+            "#/article",
+            "#/article/",
+        ] {
+            assert_eq!(Route::parse(hash), Some(Route::Home), "{hash:?}");
+        }
+        assert_eq!(Route::Home.to_hash(), "#/");
+    }
+
+    #[test]
+    fn foreign_anchors_are_not_routes() {
+        assert_eq!(Route::parse("#top"), None);
+        assert_eq!(Route::parse("#section-2"), None);
+    }
+
+    #[test]
+    fn article_routes_parse() {
+        assert_eq!(Route::parse("#/article/phs"), Some(article("phs", &[])));
+        assert_eq!(Route::parse("#/article/phs/"), Some(article("phs", &[])));
+        assert_eq!(
+            Route::parse("#/article/phs/1.n.y.12"),
+            Some(article(
+                "phs",
+                &[
+                    Answer::Choice(1),
+                    Answer::No,
+                    Answer::Yes,
+                    Answer::Choice(12)
+                ]
+            ))
+        );
+    }
+
+    #[test]
+    fn unreadable_tokens_cut_the_path() {
+        let expected = Some(article("a", &[Answer::Choice(0), Answer::Yes]));
+        assert_eq!(Route::parse("#/article/a/0.y.x.n"), expected);
+        assert_eq!(Route::parse("#/article/a/0.y..n"), expected);
+        assert_eq!(Route::parse("#/article/a/0.y.+1"), expected);
+        assert_eq!(Route::parse("#/article/a/0.y.99999999999"), expected);
+        let cut = Some(article("a", &[Answer::Choice(0)]));
+        assert_eq!(Route::parse("#/article/a/0.y/extra"), cut);
+        assert_eq!(Route::parse("#/article/a/Y"), Some(article("a", &[])));
+    }
+
+    #[test]
+    fn routes_round_trip() {
+        let routes = [
+            Route::Home,
+            article("phs-not-working", &[]),
+            article("phs", &[Answer::Choice(0), Answer::No, Answer::Yes]),
+            article("with space/and.dot", &[Answer::Choice(3)]),
+            article("ünïcödé ✓", &[Answer::No]),
+            article("100%", &[]),
+        ];
+        for route in routes {
+            assert_eq!(Route::parse(&route.to_hash()), Some(route.clone()));
+        }
+    }
+
+    #[test]
+    fn ids_are_percent_encoded() {
+        assert_eq!(article("a b/c", &[]).to_hash(), "#/article/a%20b%2Fc");
+        assert_eq!(
+            article("é.x", &[Answer::Yes]).to_hash(),
+            "#/article/%C3%A9%2Ex/y"
+        );
+        // Browsers may hand the hash over encoded or not.
+        assert_eq!(Route::parse("#/article/a b"), Some(article("a b", &[])));
+        assert_eq!(Route::parse("#/article/%zz%4"), Some(article("%zz%4", &[])));
+    }
+}
