@@ -1,2 +1,57 @@
-//! Project automation.
-fn main() {}
+//! Project automation, in the cargo-xtask style: `cargo xtask <command>`.
+
+mod dist;
+mod process;
+mod serve;
+mod size;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "Build, serve, test and measure selfhelp"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Install what is missing, compile `content/` and serve the widget on localhost.
+    Serve(serve::Args),
+    /// Build the static site (release) ready to copy to any static host.
+    Dist(dist::Args),
+    /// Run every check: fmt, clippy, unit, golden, browser and end-to-end tests.
+    Test(test::Args),
+    /// Print the gzip and brotli size of each file of the release dist.
+    Size(size::Args),
+    /// Install the toolchain only (wasm32 target, trunk, wasm-bindgen, wasm-opt, Chromium).
+    Install,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve(args) => serve::run(args),
+        Command::Dist(args) => dist::run(args).map(|_| ()),
+        Command::Test(args) => test::run(args),
+        Command::Size(args) => size::run(args),
+        Command::Install => tools::ensure_all(tools::Need::Browser).map(|_| ()),
+    };
+    if let Err(error) = result {
+        eprintln!("xtask: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+/// The workspace root (xtask lives one level below it).
+pub fn project_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}

@@ -1,0 +1,178 @@
+//! Headless Chromium driven through chromedriver, with waits for Yew's async rendering.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// A browser session; chromedriver is killed when it drops.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    pub async fn start() -> Browser {
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = free_port();
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start {chromedriver}: {e}"));
+        let profile = tempfile::tempdir().expect("a temporary profile folder");
+        let args = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=1000,900",
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .chain([format!("--user-data-dir={}", profile.path().display())])
+        .collect::<Vec<_>>();
+        let mut caps = serde_json::Map::new();
+        caps.insert("goog:chromeOptions".into(), json!({ "args": args }));
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(error) if started.elapsed() > TIMEOUT => panic!("chromedriver: {error}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        Browser {
+            client,
+            driver,
+            _profile: profile,
+        }
+    }
+
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.expect("navigation");
+    }
+
+    /// Waits for an element matching a CSS selector.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element `{css}`: {e}"))
+    }
+
+    /// Waits until the element's text is exactly `expected`.
+    pub async fn expect_text(&self, css: &str, expected: &str) {
+        let started = Instant::now();
+        loop {
+            let text = self.text(css).await;
+            if text.as_deref() == Some(expected) {
+                return;
+            }
+            if started.elapsed() > TIMEOUT {
+                panic!("`{css}` has text {text:?}, expected {expected:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The text of the first match, or `None` when there is none.
+    pub async fn text(&self, css: &str) -> Option<String> {
+        let element = self.client.find(Locator::Css(css)).await.ok()?;
+        element.text().await.ok().map(|t| t.trim().to_string())
+    }
+
+    /// Clicks the button whose visible text is exactly `label`.
+    pub async fn click_button(&self, label: &str) {
+        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(label));
+        let button = self
+            .client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no button `{label}`: {e}"));
+        button
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking `{label}`: {e}"));
+    }
+
+    /// Labels of all buttons in the current step, in order.
+    pub async fn answer_labels(&self) -> Vec<String> {
+        let buttons = self
+            .client
+            .find_all(Locator::Css(".sh-step button"))
+            .await
+            .unwrap_or_default();
+        let mut labels = Vec::new();
+        for button in buttons {
+            labels.push(button.text().await.unwrap_or_default().trim().to_string());
+        }
+        labels
+    }
+
+    pub async fn script(&self, code: &str) -> serde_json::Value {
+        self.client.execute(code, vec![]).await.expect("script")
+    }
+
+    pub async fn current_hash(&self) -> String {
+        let value = self.script("return location.hash").await;
+        value.as_str().unwrap_or_default().to_string()
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
+        std::fs::create_dir_all(&dir).expect("artifacts folder");
+        std::fs::write(dir.join(name), png).expect("write screenshot");
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
+
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    listener.local_addr().expect("local address").port()
+}
+
+/// Quotes text for XPath, which has no escape for quotes inside a literal.
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}

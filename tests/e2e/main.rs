@@ -1,0 +1,289 @@
+//! End-to-end: the release site built by `cargo xtask test`, served on 127.0.0.1 and
+//! played in headless Chromium through chromedriver, the way a visitor would.
+//!
+//! `cargo xtask test` builds the site and passes it in `SELFHELP_DIST`; run alone, without
+//! it, these tests say so and pass without checking anything.
+
+mod browser;
+mod site;
+
+use std::path::PathBuf;
+
+use browser::Browser;
+use site::Site;
+
+const SEED_ID: &str = "dcb1cb39-ac8b-4542-9575-9f52ff11cecf";
+const SEED_TITLE: &str = "Password hash sync not working";
+const SPECIFIC_USER: &str = "Password synchronization does not work for specific user";
+const GENERAL_CASE: &str = "None of these (the general case)";
+
+fn dist() -> Option<PathBuf> {
+    match std::env::var_os("SELFHELP_DIST") {
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => {
+            eprintln!(
+                "skipping end-to-end test: SELFHELP_DIST is not set (cargo xtask test sets it)"
+            );
+            None
+        }
+    }
+}
+
+async fn open_seed(browser: &Browser, site: &Site) {
+    browser.open(&site.url).await;
+    browser.expect_text("h1", "How can we help?").await;
+    let link = browser.find(".sh-articles a").await;
+    assert_eq!(link.text().await.unwrap(), SEED_TITLE);
+    link.click().await.unwrap();
+    browser.expect_text("h1", SEED_TITLE).await;
+    browser
+        .expect_text(".sh-question", "Which situation fits?")
+        .await;
+}
+
+async fn assert_focus_on_question(browser: &Browser) {
+    let focused = browser
+        .script("return document.activeElement && document.activeElement.className")
+        .await;
+    assert!(
+        focused.as_str().unwrap_or_default().contains("sh-question"),
+        "focus is on {focused:?}, not on the question"
+    );
+}
+
+#[tokio::test]
+async fn general_case_rules_out_every_cause_and_reaches_the_fallback() {
+    let Some(dist) = dist() else { return };
+    let site = Site::serve(&dist);
+    let browser = Browser::start().await;
+    open_seed(&browser, &site).await;
+    assert_eq!(browser.answer_labels().await, [SPECIFIC_USER, GENERAL_CASE]);
+    assert_eq!(
+        browser.text(".sh-progress-label").await.as_deref(),
+        Some("Step 1")
+    );
+
+    browser.click_button(GENERAL_CASE).await;
+    browser
+        .expect_text(".sh-question", "Is this the cause?")
+        .await;
+    assert!(browser
+        .text(".sh-step")
+        .await
+        .unwrap()
+        .contains("Replicate Directory Changes All"));
+    assert_eq!(browser.answer_labels().await, ["This is it", "Rule it out"]);
+    assert_focus_on_question(&browser).await;
+    browser.expect_text(".sh-live", "Is this the cause?").await;
+
+    let causes = [
+        "Federation with AD FS",
+        "connectivity issue",
+        "staging mode",
+    ];
+    for (step, cause) in causes.iter().enumerate() {
+        browser.click_button("Rule it out").await;
+        browser
+            .expect_text(".sh-progress-label", &format!("Step {}", step + 3))
+            .await;
+        assert!(
+            browser.text(".sh-step").await.unwrap().contains(cause),
+            "step about {cause}"
+        );
+    }
+    browser.click_button("Rule it out").await;
+    browser.expect_text(".sh-question", "Try this").await;
+    let link = browser
+        .find(".sh-step a[href*='no-passwords-are-synchronized']")
+        .await;
+    assert_eq!(
+        link.attr("target").await.unwrap().as_deref(),
+        Some("_blank")
+    );
+    assert!(link
+        .text()
+        .await
+        .unwrap()
+        .contains("No passwords are synchronized"));
+    assert_focus_on_question(&browser).await;
+
+    browser.click_button("Yes, it's solved").await;
+    browser
+        .expect_text(".sh-question", "Glad it's solved")
+        .await;
+    browser.screenshot("seed-solved.png").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn specific_user_cause_offers_both_fixes_then_support_when_not_solved() {
+    let Some(dist) = dist() else { return };
+    let site = Site::serve(&dist);
+    let browser = Browser::start().await;
+    open_seed(&browser, &site).await;
+
+    browser.click_button(SPECIFIC_USER).await;
+    browser
+        .expect_text(".sh-question", "Is this the cause?")
+        .await;
+    assert!(browser
+        .text(".sh-step")
+        .await
+        .unwrap()
+        .contains("User must change password at next logon"));
+    browser.click_button("This is it").await;
+    browser.expect_text(".sh-question", "Try this").await;
+    let alternatives = browser
+        .client
+        .find_all(fantoccini::Locator::Css(".sh-alternatives > li"))
+        .await
+        .unwrap();
+    assert_eq!(alternatives.len(), 2);
+    assert!(alternatives[0]
+        .text()
+        .await
+        .unwrap()
+        .contains("change the password"));
+    assert!(alternatives[1]
+        .text()
+        .await
+        .unwrap()
+        .contains("administrator update"));
+    browser.screenshot("seed-resolution.png").await;
+
+    browser.click_button("No, it's not solved").await;
+    browser
+        .expect_text(".sh-question", "Still not solved?")
+        .await;
+    let reading = browser.find(".sh-further-reading a").await;
+    assert_eq!(
+        reading.text().await.unwrap(),
+        "Troubleshoot password hash synchronization with Azure AD Connect sync"
+    );
+    let contact = browser.find(".sh-contact-link").await;
+    assert_eq!(
+        contact.attr("href").await.unwrap().as_deref(),
+        Some("mailto:support@example.com")
+    );
+    browser.screenshot("seed-not-solved.png").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn back_start_over_and_the_browser_back_button() {
+    let Some(dist) = dist() else { return };
+    let site = Site::serve(&dist);
+    let browser = Browser::start().await;
+    open_seed(&browser, &site).await;
+
+    browser.click_button(SPECIFIC_USER).await;
+    browser.click_button("Rule it out").await;
+    browser.expect_text(".sh-progress-label", "Step 3").await;
+    assert!(browser
+        .text(".sh-step")
+        .await
+        .unwrap()
+        .contains("not correctly configured"));
+
+    browser.click_button("Back").await;
+    browser.expect_text(".sh-progress-label", "Step 2").await;
+    assert!(browser
+        .text(".sh-step")
+        .await
+        .unwrap()
+        .contains("User must change password"));
+    assert_focus_on_question(&browser).await;
+
+    browser.click_button("Start over").await;
+    browser
+        .expect_text(".sh-question", "Which situation fits?")
+        .await;
+    assert_eq!(browser.current_hash().await, format!("#/article/{SEED_ID}"));
+
+    browser.click_button(GENERAL_CASE).await;
+    browser.click_button("Rule it out").await;
+    browser.expect_text(".sh-progress-label", "Step 3").await;
+    assert!(browser
+        .text(".sh-step")
+        .await
+        .unwrap()
+        .contains("Federation with AD FS"));
+    browser.client.back().await.unwrap();
+    browser.expect_text(".sh-progress-label", "Step 2").await;
+    assert!(browser
+        .text(".sh-step")
+        .await
+        .unwrap()
+        .contains("Replicate Directory Changes"));
+    browser.client.back().await.unwrap();
+    browser
+        .expect_text(".sh-question", "Which situation fits?")
+        .await;
+
+    browser.find(".sh-nav a").await.click().await.unwrap();
+    browser.expect_text("h1", "How can we help?").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn deep_links_open_an_article_and_an_answer_path() {
+    let Some(dist) = dist() else { return };
+    let site = Site::serve(&dist);
+    let browser = Browser::start().await;
+
+    browser
+        .open(&format!("{}#/article/{SEED_ID}", site.url))
+        .await;
+    browser
+        .expect_text(".sh-question", "Which situation fits?")
+        .await;
+
+    browser
+        .open(&format!("{}#/article/{SEED_ID}/1.n.n", site.url))
+        .await;
+    browser.expect_text(".sh-progress-label", "Step 4").await;
+    assert!(browser
+        .text(".sh-step")
+        .await
+        .unwrap()
+        .contains("connectivity issue"));
+
+    browser
+        .open(&format!("{}#/article/no-such-article", site.url))
+        .await;
+    let error = browser.find(".sh-error").await;
+    assert!(error.text().await.unwrap().contains("no-such-article"));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_broken_or_missing_bundle_shows_a_message_not_a_blank_page() {
+    let Some(dist) = dist() else { return };
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&dist).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, copy.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    std::fs::write(copy.path().join("bundle.bin"), b"<html>not a bundle</html>").unwrap();
+    let site = Site::serve(copy.path());
+    let browser = Browser::start().await;
+    browser.open(&site.url).await;
+    let error = browser.find(".sh-error").await;
+    assert!(error
+        .text()
+        .await
+        .unwrap()
+        .contains("not a selfhelp bundle"));
+
+    std::fs::remove_file(copy.path().join("bundle.bin")).unwrap();
+    browser.open(&format!("{}?missing", site.url)).await;
+    let error = browser.find(".sh-error").await;
+    assert!(
+        error.text().await.unwrap().contains("404"),
+        "{:?}",
+        error.text().await
+    );
+    browser.close().await;
+}

@@ -1,0 +1,151 @@
+//! Installs the toolchain a fresh machine lacks, from the registries only (see TOOLCHAIN.md).
+//!
+//! Each tool is checked first and installed only when missing or at the wrong version,
+//! so a second run costs a few `--version` calls.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+
+use crate::process::{command, exec, output};
+use crate::project_root;
+
+/// trunk 0.22 needs a newer rustc than this machine has.
+const TRUNK_VERSION: &str = "0.21.14";
+/// Debian's binaryen and the wasm-opt crate cannot parse rustc 1.95's wasm; npm's 132 can.
+const BINARYEN_VERSION: &str = "132.0.0";
+
+/// How much of the toolchain a command needs.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Need {
+    /// The wasm target, trunk, wasm-bindgen and wasm-opt.
+    Site,
+    /// The site tools plus Chromium and chromedriver.
+    Browser,
+}
+
+/// Ensures the tools are installed and returns the PATH to run them with.
+pub fn ensure_all(need: Need) -> Result<OsString> {
+    ensure_wasm_target()?;
+    ensure_cargo_tool(
+        "trunk",
+        TRUNK_VERSION,
+        &["install", "--locked", &format!("trunk@{TRUNK_VERSION}")],
+    )?;
+    let bindgen = wasm_bindgen_version()?;
+    // Without --locked: one of its locked dependencies is gone from the registry.
+    ensure_cargo_tool(
+        "wasm-bindgen",
+        &bindgen,
+        &["install", "--force", &format!("wasm-bindgen-cli@{bindgen}")],
+    )?;
+    ensure_wasm_opt()?;
+    if need >= Need::Browser {
+        ensure_browser()?;
+    }
+    tool_path()
+}
+
+/// PATH with the project's npm tools first.
+pub fn tool_path() -> Result<OsString> {
+    let mut paths = vec![npm_bin_dir()];
+    if let Some(current) = std::env::var_os("PATH") {
+        paths.extend(std::env::split_paths(&current));
+    }
+    std::env::join_paths(paths).context("PATH contains an invalid entry")
+}
+
+fn npm_tools_dir() -> PathBuf {
+    project_root().join("target").join("tools")
+}
+
+fn npm_bin_dir() -> PathBuf {
+    npm_tools_dir().join("node_modules").join(".bin")
+}
+
+fn ensure_wasm_target() -> Result<()> {
+    let installed =
+        output(command("rustup", &["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|line| line.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    exec(command(
+        "rustup",
+        &["target", "add", "wasm32-unknown-unknown"],
+    ))
+}
+
+fn ensure_cargo_tool(binary: &str, version: &str, install_args: &[&str]) -> Result<()> {
+    let found = output(command(binary, &["--version"])).unwrap_or_default();
+    if found
+        .split_whitespace()
+        .any(|word| word.trim_start_matches('v') == version)
+    {
+        return Ok(());
+    }
+    eprintln!(
+        "xtask: installing {binary} {version} (found: {})",
+        found.trim()
+    );
+    exec(command("cargo", install_args))
+}
+
+/// The wasm-bindgen version in Cargo.lock, which the CLI must match exactly.
+pub fn wasm_bindgen_version() -> Result<String> {
+    let lock_path = project_root().join("Cargo.lock");
+    let lock = std::fs::read_to_string(&lock_path)
+        .with_context(|| format!("could not read {}", lock_path.display()))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
+                return Ok(version.trim_matches('"').to_string());
+            }
+        }
+    }
+    bail!("Cargo.lock has no wasm-bindgen package")
+}
+
+fn ensure_wasm_opt() -> Result<()> {
+    let wasm_opt = npm_bin_dir().join("wasm-opt");
+    let found = output(command(&wasm_opt, &["--version"])).unwrap_or_default();
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
+    if found.contains(&format!("version {major}")) {
+        return Ok(());
+    }
+    let dir = npm_tools_dir();
+    std::fs::create_dir_all(&dir)?;
+    let prefix = dir.to_string_lossy().into_owned();
+    let package = format!("binaryen@{BINARYEN_VERSION}");
+    exec(command(
+        "npm",
+        &[
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            &prefix,
+            &package,
+        ],
+    ))
+}
+
+fn ensure_browser() -> Result<()> {
+    let have = |binary: &str| output(command(binary, &["--version"])).is_some();
+    if have("chromium") && have("chromedriver") {
+        return Ok(());
+    }
+    eprintln!("xtask: installing Chromium and chromedriver with apt-get");
+    exec(command("apt-get", &["update"]))?;
+    exec(command(
+        "apt-get",
+        &["install", "-y", "chromium", "chromium-driver"],
+    ))
+}
