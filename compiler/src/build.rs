@@ -1,0 +1,202 @@
+//! Compiles every article under the input paths in parallel into one deterministic bundle.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use selfhelp_bundle::{Article, Bundle, Inline};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{codes, counts, Diagnostic, Label};
+use crate::lower::{compile, Compiled};
+use crate::source::SourceFile;
+
+/// What a build produced. The bundle holds only articles that compiled without errors.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOutput {
+    pub bundle: Bundle,
+    /// In file order, then the cross-file ones (duplicate ids).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Markdown files found.
+    pub files: usize,
+    /// Articles that compiled without errors (those in the bundle).
+    pub compiled: usize,
+}
+
+impl BuildOutput {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// `(errors, warnings)`.
+    pub fn counts(&self) -> (usize, usize) {
+        counts(&self.diagnostics)
+    }
+}
+
+/// One file to compile.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Input {
+    path: PathBuf,
+    /// Relative to the input root, `/`-separated.
+    relative: String,
+}
+
+/// Compiles the given files and folders (folders recursively, `*.md` only).
+pub fn build(paths: &[PathBuf]) -> BuildOutput {
+    let mut diagnostics = Vec::new();
+    let inputs = collect(paths, &mut diagnostics);
+    let units: Vec<Compiled> = inputs
+        .par_iter()
+        .map(|input| {
+            let name = input.path.display().to_string();
+            match std::fs::read(&input.path) {
+                Ok(bytes) => compile(&name, &input.relative, &bytes),
+                Err(error) => Compiled {
+                    diagnostics: vec![unreadable(&input.path, &error)],
+                    source: Arc::new(SourceFile::new(name, "")),
+                    article: None,
+                    id_span: 0..0,
+                },
+            }
+        })
+        .collect();
+    let files = inputs.len();
+    let duplicates = duplicate_ids(&units);
+    let mut articles = Vec::new();
+    for unit in units {
+        let clean = !unit.has_errors();
+        diagnostics.extend(unit.diagnostics);
+        if let (true, Some(article)) = (clean, unit.article) {
+            articles.push(article);
+        }
+    }
+    diagnostics.extend(duplicates);
+    // Articles involved in a duplicate stay in; the build fails on the error anyway.
+    sort_articles(&mut articles);
+    BuildOutput {
+        compiled: articles.len(),
+        bundle: Bundle { articles },
+        diagnostics,
+        files,
+    }
+}
+
+/// Sorts by display order (none last), then title, then id.
+pub fn sort_articles(articles: &mut [Article]) {
+    articles.sort_by_cached_key(|a| {
+        (
+            a.meta.display_order.is_none(),
+            a.meta.display_order,
+            Inline::plain_text(&a.title),
+            a.meta.article_id.clone(),
+            a.source.clone(),
+        )
+    });
+}
+
+fn unreadable(path: &Path, error: &dyn std::fmt::Display) -> Diagnostic {
+    let source = Arc::new(SourceFile::new(path.display().to_string(), ""));
+    Diagnostic::error(
+        codes::UNREADABLE,
+        format!("cannot read `{}`: {error}", path.display()),
+        &source,
+        0..0,
+        "unreadable",
+    )
+}
+
+/// Files to compile, sorted, without duplicates.
+fn collect(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for root in paths {
+        if root.is_file() {
+            let relative = root
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            inputs.push(Input {
+                path: root.clone(),
+                relative,
+            });
+            continue;
+        }
+        if !root.exists() {
+            diagnostics.push(unreadable(root, &"no such file or folder"));
+            continue;
+        }
+        let mut found = Vec::new();
+        for entry in WalkDir::new(root).sort_by_file_name() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let path = error.path().unwrap_or(root).to_path_buf();
+                    diagnostics.push(unreadable(&path, &error));
+                    continue;
+                }
+            };
+            let is_markdown = entry
+                .path()
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+            if entry.file_type().is_file() && is_markdown {
+                let relative = entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(entry.path())
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                found.push(Input {
+                    path: entry.path().to_path_buf(),
+                    relative,
+                });
+            }
+        }
+        inputs.extend(found);
+    }
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|input| seen.insert(input.path.clone()));
+    inputs
+}
+
+/// SH0004 for every article whose id an earlier file already uses, labelled in both.
+fn duplicate_ids(units: &[Compiled]) -> Vec<Diagnostic> {
+    let mut first: HashMap<&str, &Compiled> = HashMap::new();
+    let mut diagnostics = Vec::new();
+    for unit in units {
+        let Some(article) = &unit.article else {
+            continue;
+        };
+        let id = article.meta.article_id.as_str();
+        if id.is_empty() {
+            continue;
+        }
+        match first.get(id) {
+            Some(original) => diagnostics.push(
+                Diagnostic::error(
+                    codes::DUPLICATE_ARTICLE_ID,
+                    format!(
+                        "articleId `{id}` is used by both `{}` and `{}`",
+                        original.source.name, unit.source.name
+                    ),
+                    &unit.source,
+                    unit.id_span.clone(),
+                    "duplicate id here",
+                )
+                .with_secondary(Label::new(
+                    &original.source,
+                    original.id_span.clone(),
+                    "first used here",
+                ))
+                .with_help("every article needs its own articleId"),
+            ),
+            None => {
+                first.insert(id, unit);
+            }
+        }
+    }
+    diagnostics
+}

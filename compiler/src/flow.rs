@@ -1,0 +1,253 @@
+//! Builds decision-tree nodes from a section's blocks: cause checks, resolutions, choices.
+//!
+//! Nodes are reserved before their children are built, so every link points forward.
+//! A section is read as a sequence of stages (today: an optional preamble, then either a
+//! cause list or plain content); new stage kinds, such as numbered steps chained with
+//! `if_unsolved`, slot into [`TreeBuilder::flow`].
+
+use selfhelp_bundle::{Block, Choice, DecisionTree, Inline, Node, NodeId, NodeKind};
+
+use crate::markdown::SourceBlock;
+use crate::source::SourceFile;
+
+/// The prompt of the root choice between scenarios.
+pub const SCENARIO_PROMPT: &str = "Which situation fits?";
+/// The label of the last choice, which leads to the steps that apply in general.
+pub const GENERAL_CASE_LABEL: &str = "None of these (the general case)";
+/// The body shown when every listed cause was ruled out and the section says nothing more.
+pub const NO_CAUSE_APPLIES: &str = "None of the listed causes applies.";
+
+/// Leads of at most this many words ("Common root causes include:") are dropped: the
+/// checks say the same. Longer ones carry information and are shown before the checks.
+const SHORT_LEAD_WORDS: usize = 8;
+
+pub struct TreeBuilder<'a> {
+    source: &'a SourceFile,
+    nodes: Vec<Node>,
+}
+
+impl<'a> TreeBuilder<'a> {
+    pub fn new(source: &'a SourceFile) -> Self {
+        TreeBuilder {
+            source,
+            nodes: Vec::new(),
+        }
+    }
+
+    pub fn finish(self) -> DecisionTree {
+        DecisionTree {
+            root: NodeId(0),
+            nodes: self.nodes,
+        }
+    }
+
+    fn next_id(&self) -> NodeId {
+        NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX))
+    }
+
+    /// Reserves a node to be filled in by [`set`](Self::set) once its children exist.
+    fn reserve(&mut self, offset: usize) -> NodeId {
+        self.push(offset, resolution(Vec::new(), Vec::new()))
+    }
+
+    fn push(&mut self, offset: usize, kind: NodeKind) -> NodeId {
+        let id = self.next_id();
+        let line = self.source.line(offset);
+        self.nodes.push(Node { line, kind });
+        id
+    }
+
+    fn set(&mut self, id: NodeId, kind: NodeKind) {
+        if let Some(node) = self.nodes.get_mut(id.0 as usize) {
+            node.kind = kind;
+        }
+    }
+
+    /// A root choice: one choice per labelled subtree, in order.
+    pub fn choice(
+        &mut self,
+        offset: usize,
+        options: Vec<(Vec<Inline>, usize, Vec<SourceBlock>)>,
+    ) -> NodeId {
+        let id = self.reserve(offset);
+        let mut choices = Vec::new();
+        for (label, offset, blocks) in options {
+            let next = self.flow(&blocks, offset);
+            choices.push(Choice {
+                label,
+                detail: Vec::new(),
+                next,
+            });
+        }
+        self.set(
+            id,
+            NodeKind::Choice {
+                prompt: SCENARIO_PROMPT.to_string(),
+                choices,
+            },
+        );
+        id
+    }
+
+    /// The flow of one section. `offset` locates the section when it has no blocks.
+    pub fn flow(&mut self, blocks: &[SourceBlock], offset: usize) -> NodeId {
+        let Some(lead) = find_cause_list(blocks) else {
+            return self.content(blocks, offset);
+        };
+        let (before, rest) = blocks.split_at(lead);
+        let (lead_block, list, fallback) = match rest {
+            [lead, list, fallback @ ..] => (lead, list, fallback),
+            _ => return self.content(blocks, offset),
+        };
+        let mut preamble: Vec<&SourceBlock> = before.iter().collect();
+        if word_count(&lead_block.block) > SHORT_LEAD_WORDS {
+            preamble.push(lead_block);
+        }
+        let fallback_offset = fallback.first().unwrap_or(lead_block).span.start;
+        let fallback: Vec<Block> = fallback.iter().map(|b| b.block.clone()).collect();
+        match preamble.first() {
+            Some(first) => {
+                let id = self.reserve(first.span.start);
+                let checks = self.causes(list, fallback, fallback_offset);
+                let body = preamble.iter().map(|b| b.block.clone()).collect();
+                let mut kind = resolution(Vec::new(), body);
+                if let NodeKind::Resolution { if_unsolved, .. } = &mut kind {
+                    *if_unsolved = Some(checks);
+                }
+                self.set(id, kind);
+                id
+            }
+            None => self.causes(list, fallback, fallback_offset),
+        }
+    }
+
+    /// Plain content: one resolution with all of it.
+    fn content(&mut self, blocks: &[SourceBlock], offset: usize) -> NodeId {
+        let offset = blocks.first().map_or(offset, |b| b.span.start);
+        let body = blocks.iter().map(|b| b.block.clone()).collect();
+        self.push(offset, resolution(Vec::new(), body))
+    }
+
+    /// A chain of checks, one per item of the cause list, ending in the fallback.
+    fn causes(
+        &mut self,
+        list: &SourceBlock,
+        fallback: Vec<Block>,
+        fallback_offset: usize,
+    ) -> NodeId {
+        let items: &[Vec<Block>] = match &list.block {
+            Block::List { items, .. } => items,
+            _ => &[],
+        };
+        let mut first = None;
+        let mut pending: Option<(NodeId, Vec<Block>, NodeId)> = None;
+        for (index, item) in items.iter().enumerate() {
+            let offset = list
+                .item_spans
+                .get(index)
+                .map_or(list.span.start, |s| s.start);
+            let check = self.reserve(offset);
+            first.get_or_insert(check);
+            if let Some((previous, cause, confirmed)) = pending.take() {
+                self.set(previous, check_kind(cause, confirmed, check));
+            }
+            let (cause, kind) = confirmed_resolution(item, &fallback);
+            let confirmed = self.push(offset, kind);
+            pending = Some((check, cause, confirmed));
+        }
+        let body = if fallback.is_empty() {
+            vec![Block::Paragraph(vec![Inline::Text(
+                NO_CAUSE_APPLIES.into(),
+            )])]
+        } else {
+            fallback
+        };
+        let last = self.push(fallback_offset, resolution(Vec::new(), body));
+        if let Some((previous, cause, confirmed)) = pending {
+            self.set(previous, check_kind(cause, confirmed, last));
+        }
+        first.unwrap_or(last)
+    }
+}
+
+fn resolution(cause: Vec<Block>, body: Vec<Block>) -> NodeKind {
+    NodeKind::Resolution {
+        cause,
+        body,
+        alternatives: Vec::new(),
+        if_unsolved: None,
+    }
+}
+
+fn check_kind(cause: Vec<Block>, if_confirmed: NodeId, if_ruled_out: NodeId) -> NodeKind {
+    NodeKind::Check {
+        cause,
+        if_confirmed,
+        if_ruled_out,
+    }
+}
+
+/// What confirming a cause leads to. A nested bullet list holds alternative fixes; a
+/// nested numbered list is one fix in steps; without either, the section's fallback.
+fn confirmed_resolution(item: &[Block], fallback: &[Block]) -> (Vec<Block>, NodeKind) {
+    let nested = item.iter().position(|b| matches!(b, Block::List { .. }));
+    let Some(index) = nested else {
+        let cause = item.to_vec();
+        return (cause.clone(), resolution(cause, fallback.to_vec()));
+    };
+    let mut cause = item.to_vec();
+    let list = cause.remove(index);
+    let kind = match list {
+        Block::List { start: None, items } => NodeKind::Resolution {
+            cause: cause.clone(),
+            body: Vec::new(),
+            alternatives: items,
+            if_unsolved: None,
+        },
+        ordered => resolution(cause.clone(), vec![ordered]),
+    };
+    (cause, kind)
+}
+
+/// The index of a paragraph that introduces causes and is followed by a list.
+fn find_cause_list(blocks: &[SourceBlock]) -> Option<usize> {
+    blocks.windows(2).position(|pair| match pair {
+        [lead, list] => {
+            matches!(list.block, Block::List { .. })
+                && matches!(&lead.block, Block::Paragraph(c) if is_cause_lead(&Inline::plain_text(c)))
+        }
+        _ => false,
+    })
+}
+
+/// Whether a paragraph introduces a list of causes: its last clause ends with `:` and
+/// names causes or reasons ("Common root causes include:", "…for one of the following
+/// reasons:"), or the whole paragraph is a short title like "Possible causes".
+pub fn is_cause_lead(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(['*', '_']).trim_end();
+    let (clause, has_colon) = match text.strip_suffix(':') {
+        Some(rest) => {
+            let start = rest.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+            (rest.get(start..).unwrap_or(rest), true)
+        }
+        None => (text, false),
+    };
+    let words: Vec<String> = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let names_causes = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "cause" | "causes" | "caused" | "reason" | "reasons"
+        )
+    });
+    names_causes && (has_colon || words.len() <= 4)
+}
+
+fn word_count(block: &Block) -> usize {
+    Block::plain_text(std::slice::from_ref(block))
+        .split_whitespace()
+        .count()
+}

@@ -1,0 +1,448 @@
+//! The `<properties attr="value" ... />` header, parsed into typed metadata with spans.
+//!
+//! The scanner is hand-written on purpose: the header looks like an HTML tag, but real
+//! articles break HTML rules (blank lines, `>` inside values, names in any case, values
+//! spanning lines) and an HTML parser would either reject them or silently drop the byte
+//! spans the diagnostics need. The grammar is small enough to scan in one pass.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use selfhelp_bundle::{Cloud, Metadata, SelfHelpType};
+
+use crate::diagnostics::{codes, Diagnostic, Label};
+use crate::source::SourceFile;
+
+const OPEN: &str = "<properties";
+
+/// One `name="value"` of the header, as written, with its spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribute {
+    pub name: String,
+    pub name_span: Range<usize>,
+    pub value: String,
+    /// The span of the value without its quotes.
+    pub value_span: Range<usize>,
+}
+
+/// A parsed header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub meta: Metadata,
+    pub attributes: Vec<Attribute>,
+    /// From `<properties` to the closing `/>`.
+    pub span: Range<usize>,
+}
+
+impl Header {
+    /// The first attribute with this name, ignoring case.
+    pub fn attribute(&self, name: &str) -> Option<&Attribute> {
+        self.attributes
+            .iter()
+            .find(|a| a.name.eq_ignore_ascii_case(name))
+    }
+
+    /// Where the body starts (just after the header).
+    pub fn body_start(&self) -> usize {
+        self.span.end
+    }
+
+    /// The span to point at for the article id: its value, or the `<properties` keyword.
+    pub fn article_id_span(&self) -> Range<usize> {
+        self.attribute("articleId")
+            .map(|a| a.value_span.clone())
+            .unwrap_or(self.span.start..self.span.start + OPEN.len())
+    }
+}
+
+/// Finds and parses the header. `None` when there is none or it is not closed (after an
+/// error diagnostic); the article cannot be compiled then.
+pub fn parse(source: &Arc<SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Option<Header> {
+    let text = source.text.as_str();
+    let Some(start) = find_open(text) else {
+        diagnostics.push(
+            Diagnostic::error(
+                codes::NO_HEADER,
+                "the article has no `<properties ... />` header",
+                source,
+                0..source.char_end(0),
+                "expected `<properties` here",
+            )
+            .with_help("start the file with `<properties articleId=\"...\" pageTitle=\"...\" />`"),
+        );
+        return None;
+    };
+    check_prefix(source, start, diagnostics);
+    let mut scanner = Scanner {
+        source,
+        text,
+        pos: start + OPEN.len(),
+        start,
+        attributes: Vec::new(),
+    };
+    let end = scanner.scan(diagnostics)?;
+    let attributes = scanner.attributes;
+    let meta = metadata(source, &attributes, start, diagnostics);
+    Some(Header {
+        meta,
+        attributes,
+        span: start..end,
+    })
+}
+
+/// The first `<properties` (any case) that starts a line, ignoring leading blanks.
+fn find_open(text: &str) -> Option<usize> {
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let rest = line.get(indent..).unwrap_or("");
+        let is_open = rest
+            .get(..OPEN.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(OPEN))
+            && rest
+                .get(OPEN.len()..)
+                .and_then(|after| after.chars().next())
+                .is_none_or(|c| c.is_whitespace() || c == '/' || c == '>');
+        if is_open {
+            return Some(line_start + indent);
+        }
+        line_start += line.len();
+    }
+    None
+}
+
+/// Warns about text before the header; blank lines and HTML comments are fine.
+fn check_prefix(source: &Arc<SourceFile>, start: usize, diagnostics: &mut Vec<Diagnostic>) {
+    let prefix = source.text.get(..start).unwrap_or("");
+    let mut rest = prefix;
+    let mut offset = 0;
+    loop {
+        let trimmed = rest.trim_start();
+        offset += rest.len() - trimmed.len();
+        rest = trimmed;
+        match rest.strip_prefix("<!--").and_then(|r| r.find("-->")) {
+            Some(close) => {
+                let consumed = 4 + close + 3;
+                offset += consumed;
+                rest = rest.get(consumed..).unwrap_or("");
+            }
+            None => break,
+        }
+    }
+    if !rest.trim().is_empty() {
+        let end = offset + rest.trim_end().len();
+        diagnostics.push(
+            Diagnostic::warning(
+                codes::CONTENT_BEFORE_HEADER,
+                "text before the `<properties` header is ignored",
+                source,
+                offset..end,
+                "ignored",
+            )
+            .with_help("move this text below the header, or delete it"),
+        );
+    }
+}
+
+struct Scanner<'a> {
+    source: &'a Arc<SourceFile>,
+    text: &'a str,
+    pos: usize,
+    start: usize,
+    attributes: Vec<Attribute>,
+}
+
+impl Scanner<'_> {
+    fn rest(&self) -> &str {
+        self.text.get(self.pos..).unwrap_or("")
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
+    }
+
+    fn bump(&mut self) {
+        self.pos += self.peek().map_or(0, char::len_utf8);
+    }
+
+    /// Skips whitespace; true when it held a blank line.
+    fn skip_space(&mut self) -> bool {
+        let rest = self.rest();
+        let len = rest.len() - rest.trim_start().len();
+        let blank = rest.get(..len).unwrap_or("").matches('\n').count() >= 2;
+        self.pos += len;
+        blank
+    }
+
+    /// Scans the attributes; returns the offset just after the closing `/>`.
+    fn scan(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<usize> {
+        loop {
+            let blank_line = self.skip_space();
+            let rest = self.rest();
+            if rest.starts_with("/>") {
+                return Some(self.pos + 2);
+            }
+            let Some(c) = self.peek() else {
+                return self.unclosed(diagnostics, "the file ends inside the header");
+            };
+            if c == '>' {
+                diagnostics.push(self.malformed(
+                    self.pos..self.pos + 1,
+                    "the header is closed with `>` instead of `/>`",
+                    "expected `/>`",
+                ));
+                return Some(self.pos + 1);
+            }
+            let after_blank = blank_line && !self.attributes.is_empty();
+            if is_name_char(c) && !(after_blank && !self.name_has_value()) {
+                self.attribute(diagnostics)?;
+            } else if c == '#' || c == '<' || after_blank {
+                return self.unclosed(diagnostics, "the header is not closed before the body");
+            } else {
+                let at = self.pos;
+                self.bump();
+                diagnostics.push(self.malformed(
+                    at..self.pos,
+                    format!("unexpected `{c}` in the header is ignored"),
+                    "expected an attribute name or `/>`",
+                ));
+            }
+        }
+    }
+
+    /// Whether the name at the cursor is followed by `=` (a real attribute, not prose).
+    fn name_has_value(&self) -> bool {
+        let rest = self.rest();
+        let after = rest.trim_start_matches(is_name_char);
+        after.trim_start().starts_with('=')
+    }
+
+    fn attribute(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<()> {
+        let name_start = self.pos;
+        while self.peek().is_some_and(is_name_char) {
+            self.bump();
+        }
+        let name_span = name_start..self.pos;
+        let name = self.text.get(name_span.clone()).unwrap_or("").to_string();
+        let after_name = self.pos;
+        self.skip_space();
+        if self.peek() != Some('=') {
+            // A bare name: treat it as an empty value, but keep the whitespace for the loop.
+            self.pos = after_name;
+            diagnostics.push(self.malformed(
+                name_span.clone(),
+                format!("attribute `{name}` has no value"),
+                "expected `=\"...\"` after this",
+            ));
+            self.push(name, name_span, String::new(), after_name..after_name);
+            return Some(());
+        }
+        self.bump();
+        self.skip_space();
+        match self.peek() {
+            Some(quote @ ('"' | '\'')) => {
+                let open = self.pos;
+                self.bump();
+                let value_start = self.pos;
+                let Some(len) = self.rest().find(quote) else {
+                    let range = open..open + 1;
+                    diagnostics.push(
+                        Diagnostic::error(
+                            codes::UNCLOSED_HEADER,
+                            format!("the value of `{name}` has no closing quote"),
+                            self.source,
+                            range,
+                            "this quote is never closed",
+                        )
+                        .with_secondary(Label::new(
+                            self.source,
+                            self.start..self.start + OPEN.len(),
+                            "in this header",
+                        )),
+                    );
+                    return None;
+                };
+                let value_span = value_start..value_start + len;
+                let value = self.text.get(value_span.clone()).unwrap_or("").to_string();
+                self.pos = value_span.end + 1;
+                self.push(name, name_span, value, value_span);
+            }
+            _ => {
+                let value_start = self.pos;
+                while let Some(c) = self.peek() {
+                    if c.is_whitespace() || c == '>' || self.rest().starts_with("/>") {
+                        break;
+                    }
+                    self.bump();
+                }
+                let value_span = value_start..self.pos;
+                diagnostics.push(self.malformed(
+                    value_span.clone(),
+                    format!("the value of `{name}` is not quoted"),
+                    "expected a quoted value",
+                ));
+                let value = self.text.get(value_span.clone()).unwrap_or("").to_string();
+                self.push(name, name_span, value, value_span);
+            }
+        }
+        Some(())
+    }
+
+    fn push(
+        &mut self,
+        name: String,
+        name_span: Range<usize>,
+        value: String,
+        value_span: Range<usize>,
+    ) {
+        self.attributes.push(Attribute {
+            name,
+            name_span,
+            value,
+            value_span,
+        });
+    }
+
+    fn malformed(
+        &self,
+        range: Range<usize>,
+        message: impl Into<String>,
+        label: &str,
+    ) -> Diagnostic {
+        Diagnostic::warning(codes::MALFORMED_HEADER, message, self.source, range, label)
+    }
+
+    fn unclosed<T>(&self, diagnostics: &mut Vec<Diagnostic>, label: &str) -> Option<T> {
+        let mut diagnostic = Diagnostic::error(
+            codes::UNCLOSED_HEADER,
+            "the `<properties` header is not closed with `/>`",
+            self.source,
+            self.start..self.start + OPEN.len(),
+            "this header is never closed",
+        )
+        .with_help("end the header with `/>` on its own line");
+        let at = self.pos;
+        diagnostic =
+            diagnostic.with_secondary(Label::new(self.source, at..self.source.char_end(at), label));
+        diagnostics.push(diagnostic);
+        None
+    }
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '$')
+}
+
+/// Maps the attributes onto the typed metadata. The first of duplicate names wins.
+fn metadata(
+    source: &Arc<SourceFile>,
+    attributes: &[Attribute],
+    start: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Metadata {
+    let mut meta = Metadata::default();
+    let mut seen: Vec<(String, Range<usize>)> = Vec::new();
+    for attribute in attributes {
+        let key = attribute.name.to_ascii_lowercase();
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    codes::DUPLICATE_ATTRIBUTE,
+                    format!("`{}` is set twice; the first value is kept", attribute.name),
+                    source,
+                    attribute.name_span.clone(),
+                    "ignored",
+                )
+                .with_secondary(Label::new(
+                    source,
+                    first.clone(),
+                    "first set here",
+                )),
+            );
+            continue;
+        }
+        seen.push((key.clone(), attribute.name_span.clone()));
+        let value = attribute.value.trim();
+        match key.as_str() {
+            "pagetitle" => meta.page_title = value.to_string(),
+            "description" => meta.description = value.to_string(),
+            "service" => meta.service = value.to_string(),
+            "resource" => meta.resource = value.to_string(),
+            "authors" => meta.authors = list(value),
+            "ms.author" => meta.ms_author = value.to_string(),
+            "displayorder" => meta.display_order = display_order(source, attribute, diagnostics),
+            "selfhelptype" => meta.self_help_type = SelfHelpType::parse(value),
+            "supporttopicids" => meta.support_topic_ids = list(value),
+            "resourcetags" => meta.resource_tags = list(value),
+            "productpesids" => meta.product_pes_ids = list(value),
+            "cloudenvironments" => {
+                meta.cloud_environments = list(value).iter().map(|c| Cloud::parse(c)).collect()
+            }
+            "articleid" => meta.article_id = value.to_string(),
+            _ => {
+                meta.extra
+                    .insert(attribute.name.clone(), attribute.value.clone());
+            }
+        }
+    }
+    if meta.article_id.is_empty() {
+        let (range, label) = match attributes
+            .iter()
+            .find(|a| a.name.eq_ignore_ascii_case("articleId"))
+        {
+            Some(a) => (a.value_span.clone(), "this id is empty"),
+            None => (start..start + OPEN.len(), "this header has no `articleId`"),
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                codes::MISSING_ARTICLE_ID,
+                "the article has no `articleId`",
+                source,
+                range,
+                label,
+            )
+            .with_help(
+                "add a unique id, e.g. `articleId=\"0f8fad5b-d9cb-469f-a165-70867728950e\"`",
+            ),
+        );
+    }
+    meta
+}
+
+/// A comma-separated list, trimmed, empties dropped.
+pub fn list(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn display_order(
+    source: &Arc<SourceFile>,
+    attribute: &Attribute,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<i64> {
+    let value = attribute.value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    match value.parse::<i64>() {
+        Ok(order) => Some(order),
+        Err(_) => {
+            diagnostics.push(Diagnostic::warning(
+                codes::BAD_DISPLAY_ORDER,
+                format!("`displayOrder` is not a whole number: `{value}`"),
+                source,
+                attribute.value_span.clone(),
+                "ignored; the article sorts last",
+            ));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "header_tests.rs"]
+mod tests;

@@ -1,0 +1,150 @@
+//! Lowers one parsed article (header + markdown outline) into a `selfhelp_bundle::Article`.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use selfhelp_bundle::{Article, ArticleBody, Block, Inline, SelfHelpType};
+use sha2::{Digest, Sha256};
+
+use crate::diagnostics::{codes, Diagnostic, Label};
+use crate::flow::{TreeBuilder, GENERAL_CASE_LABEL};
+use crate::header::{self, Header};
+use crate::markdown;
+use crate::sections::{self, Sections};
+use crate::source::SourceFile;
+use crate::{form, form::Fenced};
+
+/// The result of compiling one file.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub source: Arc<SourceFile>,
+    /// `None` when the file could not be read as an article at all.
+    pub article: Option<Article>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Where the article id is written, for duplicate-id diagnostics.
+    pub id_span: Range<usize>,
+}
+
+impl Compiled {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Compiles one article. `name` is shown in diagnostics; `relative` becomes
+/// `Article::source`. Never panics, whatever the bytes.
+pub fn compile(name: &str, relative: &str, bytes: &[u8]) -> Compiled {
+    let (source, invalid) = SourceFile::decode(name, bytes);
+    let source = Arc::new(source);
+    let mut diagnostics = Vec::new();
+    if let Some(invalid) = invalid {
+        diagnostics.push(invalid.diagnostic(&source));
+    }
+    let Some(header) = header::parse(&source, &mut diagnostics) else {
+        return Compiled {
+            source,
+            article: None,
+            diagnostics,
+            id_span: 0..0,
+        };
+    };
+    let body = lower(&source, &header, &mut diagnostics);
+    let article = body.map(|(title, body, further_reading)| Article {
+        meta: header.meta.clone(),
+        content_hash: hex_sha256(bytes),
+        source: relative.to_string(),
+        title,
+        body,
+        further_reading,
+    });
+    Compiled {
+        source,
+        article,
+        diagnostics,
+        id_span: header.article_id_span(),
+    }
+}
+
+/// Lowercase hex SHA-256.
+pub fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+type Lowered = (Vec<Inline>, ArticleBody, Vec<Block>);
+
+fn lower(
+    source: &Arc<SourceFile>,
+    header: &Header,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Lowered> {
+    let end = source.text.len();
+    if header.meta.self_help_type == SelfHelpType::ProblemScopingQuestions {
+        let fenced: Fenced = form::find_fences(source, header.body_start(), diagnostics)?;
+        let before = markdown::parse(source, fenced.before.clone(), diagnostics);
+        let sections = sections::split(before);
+        let form = form::parse(source, &fenced, diagnostics)?;
+        let fallback = form.title.clone();
+        let title = title(source, header, &sections, &fallback, diagnostics);
+        return Some((title, ArticleBody::Form(form), sections.further_reading));
+    }
+    let blocks = markdown::parse(source, header.body_start()..end, diagnostics);
+    let sections = sections::split(blocks);
+    let title = title(source, header, &sections, "", diagnostics);
+    let mut builder = TreeBuilder::new(source);
+    let body_offset = header.body_start();
+    if sections.scenarios.is_empty() {
+        builder.flow(&sections.general, body_offset);
+    } else {
+        let mut options: Vec<_> = sections
+            .scenarios
+            .iter()
+            .map(|s| (s.label.clone(), s.offset, s.blocks.clone()))
+            .collect();
+        let choice_offset = sections.steps_offset.unwrap_or(body_offset);
+        options.push((
+            vec![Inline::Text(GENERAL_CASE_LABEL.into())],
+            choice_offset,
+            sections.general.clone(),
+        ));
+        builder.choice(choice_offset, options);
+    }
+    let tree = builder.finish();
+    Some((title, ArticleBody::Tree(tree), sections.further_reading))
+}
+
+/// The first H1, else `pageTitle`, else `fallback`; SH0003 when all are empty.
+fn title(
+    source: &Arc<SourceFile>,
+    header: &Header,
+    sections: &Sections,
+    fallback: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Inline> {
+    if let Some((content, _)) = &sections.title {
+        if !Inline::plain_text(content).trim().is_empty() {
+            return content.clone();
+        }
+    }
+    for text in [header.meta.page_title.trim(), fallback.trim()] {
+        if !text.is_empty() {
+            return vec![Inline::Text(text.to_string())];
+        }
+    }
+    let keyword = header.span.start..header.span.start + "<properties".len();
+    let mut diagnostic = Diagnostic::error(
+        codes::MISSING_TITLE,
+        "the article has no title",
+        source,
+        keyword,
+        "no `pageTitle` in this header",
+    )
+    .with_help("start the body with `# The problem` or set `pageTitle`");
+    let body = header.body_start();
+    diagnostic =
+        diagnostic.with_secondary(Label::new(source, body..body, "and no `# H1` in the body"));
+    diagnostics.push(diagnostic);
+    Vec::new()
+}

@@ -1,0 +1,532 @@
+//! Markdown to typed rich text: pulldown-cmark events folded into `Block`s with byte spans.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+use selfhelp_bundle::{Block, Inline};
+
+use crate::diagnostics::{codes, Diagnostic};
+use crate::html;
+use crate::links;
+use crate::source::SourceFile;
+
+/// A top-level block with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceBlock {
+    pub block: Block,
+    pub span: Range<usize>,
+    /// For a list: the span of each item, in order; empty otherwise.
+    pub item_spans: Vec<Range<usize>>,
+}
+
+/// Parses `range` of the source into top-level blocks. Never panics.
+pub fn parse(
+    source: &Arc<SourceFile>,
+    range: Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<SourceBlock> {
+    let range = source.clamp_range(range);
+    let text = source.text.get(range.clone()).unwrap_or("");
+    let mut converter = Converter {
+        source,
+        diagnostics,
+        stack: vec![Frame::container(Container::Root, 0..0)],
+        out: Vec::new(),
+    };
+    converter.run(text, range.start, 0);
+    converter.finish()
+}
+
+/// Parses text that has no place in a source file (form hints), dropping its diagnostics.
+pub fn parse_detached(text: &str) -> Vec<Block> {
+    let source = Arc::new(SourceFile::new("", text));
+    let mut ignored = Vec::new();
+    parse(&source, 0..text.len(), &mut ignored)
+        .into_iter()
+        .map(|b| b.block)
+        .collect()
+}
+
+fn options() -> Options {
+    Options::ENABLE_STRIKETHROUGH
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Root,
+    Quote,
+    Item,
+}
+
+#[derive(Debug)]
+enum Span {
+    Paragraph,
+    Heading(u8),
+    Strong,
+    Emphasis,
+    Strikethrough,
+    Link { href: String },
+    Image { href: String },
+    Placeholder { name: String },
+}
+
+#[derive(Debug)]
+enum Frame {
+    Container {
+        kind: Container,
+        blocks: Vec<Block>,
+        /// Inline content of a tight list item, not wrapped in a paragraph event.
+        loose: Vec<Inline>,
+        span: Range<usize>,
+    },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+        item_spans: Vec<Range<usize>>,
+        span: Range<usize>,
+    },
+    Inline {
+        kind: Span,
+        content: Vec<Inline>,
+        span: Range<usize>,
+    },
+    Code {
+        language: String,
+        code: String,
+        span: Range<usize>,
+    },
+    Html {
+        text: String,
+        span: Range<usize>,
+    },
+}
+
+impl Frame {
+    fn container(kind: Container, span: Range<usize>) -> Self {
+        Frame::Container {
+            kind,
+            blocks: Vec::new(),
+            loose: Vec::new(),
+            span,
+        }
+    }
+}
+
+struct Converter<'a> {
+    source: &'a Arc<SourceFile>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    stack: Vec<Frame>,
+    out: Vec<SourceBlock>,
+}
+
+impl Converter<'_> {
+    /// Feeds the events of `text`, whose byte 0 is at `base` in the source.
+    fn run(&mut self, text: &str, base: usize, depth: u8) {
+        for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+            let span = range.start + base..range.end + base;
+            self.event(event, span, depth);
+        }
+    }
+
+    fn finish(mut self) -> Vec<SourceBlock> {
+        // Unwind anything left open (pulldown-cmark closes everything, but stay safe).
+        while self.stack.len() > 1 {
+            self.close_top();
+        }
+        self.flush_loose();
+        self.out
+    }
+
+    fn event(&mut self, event: Event<'_>, span: Range<usize>, depth: u8) {
+        match event {
+            Event::Start(tag) => self.start(tag, span),
+            Event::End(end) => self.end(end, depth),
+            Event::Text(text) => match self.stack.last_mut() {
+                Some(Frame::Code { code, .. }) => code.push_str(&text),
+                Some(Frame::Html { text: html, .. }) => html.push_str(&text),
+                _ => self.inline(Inline::Text(text.into_string())),
+            },
+            Event::Code(code) => self.inline(Inline::Code(code.into_string())),
+            Event::Html(text) => match self.stack.last_mut() {
+                Some(Frame::Html { text: html, .. }) => html.push_str(&text),
+                _ => self.inline_html(&text, span),
+            },
+            Event::InlineHtml(text) => self.inline_html(&text, span),
+            Event::SoftBreak => self.inline(Inline::Text(" ".into())),
+            Event::HardBreak => self.inline(Inline::LineBreak),
+            Event::Rule => self.block(Block::Rule, span, Vec::new()),
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.inline(Inline::Code(text.into_string()))
+            }
+            Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, span: Range<usize>) {
+        let frame = match tag {
+            Tag::Paragraph => self.span_frame(Span::Paragraph, span),
+            Tag::Heading { level, .. } => self.span_frame(Span::Heading(level as u8), span),
+            Tag::BlockQuote(_) => Frame::container(Container::Quote, span),
+            Tag::CodeBlock(kind) => Frame::Code {
+                language: match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                },
+                code: String::new(),
+                span,
+            },
+            Tag::HtmlBlock => Frame::Html {
+                text: String::new(),
+                span,
+            },
+            Tag::List(start) => Frame::List {
+                start,
+                items: Vec::new(),
+                item_spans: Vec::new(),
+                span,
+            },
+            Tag::Item => {
+                if let Some(Frame::List { item_spans, .. }) = self.stack.last_mut() {
+                    item_spans.push(span.clone());
+                }
+                Frame::container(Container::Item, span)
+            }
+            Tag::Emphasis => self.span_frame(Span::Emphasis, span),
+            Tag::Strong => self.span_frame(Span::Strong, span),
+            Tag::Strikethrough => self.span_frame(Span::Strikethrough, span),
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                let href = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.trim().to_string(),
+                };
+                self.span_frame(Span::Link { href }, span)
+            }
+            Tag::Image { dest_url, .. } => self.span_frame(
+                Span::Image {
+                    href: dest_url.trim().to_string(),
+                },
+                span,
+            ),
+            // Not enabled in `options()`; their content flows into the enclosing frame.
+            _ => return,
+        };
+        if !matches!(frame, Frame::Inline { .. }) {
+            self.flush_loose();
+        }
+        self.stack.push(frame);
+    }
+
+    fn span_frame(&self, kind: Span, span: Range<usize>) -> Frame {
+        Frame::Inline {
+            kind,
+            content: Vec::new(),
+            span,
+        }
+    }
+
+    fn end(&mut self, end: TagEnd, depth: u8) {
+        let closes = |frame: &Frame| match (frame, &end) {
+            (Frame::Inline { kind, .. }, _) => matches!(
+                (kind, &end),
+                (Span::Paragraph, TagEnd::Paragraph)
+                    | (Span::Heading(_), TagEnd::Heading(_))
+                    | (Span::Strong, TagEnd::Strong)
+                    | (Span::Emphasis, TagEnd::Emphasis)
+                    | (Span::Strikethrough, TagEnd::Strikethrough)
+                    | (Span::Link { .. }, TagEnd::Link)
+                    | (Span::Image { .. }, TagEnd::Image)
+            ),
+            (Frame::Container { kind, .. }, _) => matches!(
+                (kind, &end),
+                (Container::Quote, TagEnd::BlockQuote(_)) | (Container::Item, TagEnd::Item)
+            ),
+            (Frame::List { .. }, TagEnd::List(_)) => true,
+            (Frame::Code { .. }, TagEnd::CodeBlock) => true,
+            (Frame::Html { .. }, TagEnd::HtmlBlock) => true,
+            _ => false,
+        };
+        // Only close when a matching frame is open; unclosed placeholders inside it close too.
+        if !self.stack.iter().skip(1).any(closes) {
+            return;
+        }
+        while let Some(top) = self.stack.last() {
+            let done = closes(top);
+            if done && matches!(top, Frame::Html { .. }) {
+                self.close_html(depth);
+                return;
+            }
+            self.close_top();
+            if done {
+                return;
+            }
+        }
+    }
+
+    /// Pops the top frame and hands what it built to its parent.
+    fn close_top(&mut self) {
+        if self.stack.len() <= 1 {
+            return;
+        }
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        match frame {
+            Frame::Inline {
+                kind,
+                content,
+                span,
+            } => self.close_span(kind, content, span),
+            Frame::Container {
+                kind,
+                mut blocks,
+                loose,
+                span,
+            } => {
+                push_paragraph(&mut blocks, loose);
+                match kind {
+                    Container::Item => {
+                        if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
+                            items.push(blocks);
+                        }
+                    }
+                    Container::Quote => self.block(Block::Quote(blocks), span, Vec::new()),
+                    Container::Root => {}
+                }
+            }
+            Frame::List {
+                start,
+                items,
+                item_spans,
+                span,
+            } => self.block(Block::List { start, items }, span, item_spans),
+            Frame::Code {
+                language,
+                code,
+                span,
+            } => self.block(Block::CodeBlock { language, code }, span, Vec::new()),
+            Frame::Html { .. } => {}
+        }
+    }
+
+    fn close_span(&mut self, kind: Span, content: Vec<Inline>, span: Range<usize>) {
+        match kind {
+            Span::Paragraph => {
+                let content = tidy(content);
+                if !content.is_empty() {
+                    self.block(Block::Paragraph(content), span, Vec::new());
+                }
+            }
+            Span::Heading(level) => {
+                let content = tidy(content);
+                self.block(Block::Heading { level, content }, span, Vec::new());
+            }
+            Span::Strong => self.inline(Inline::Strong(content)),
+            Span::Emphasis => self.inline(Inline::Emphasis(content)),
+            Span::Strikethrough => self.inline(Inline::Strikethrough(content)),
+            Span::Placeholder { name } => self.inline(Inline::Placeholder {
+                name,
+                default: content,
+            }),
+            Span::Link { href } => self.close_link(href, content, span),
+            Span::Image { href } => {
+                let content = if content.is_empty() {
+                    vec![Inline::Text(href.clone())]
+                } else {
+                    content
+                };
+                self.close_link(href, content, span)
+            }
+        }
+    }
+
+    fn close_link(&mut self, href: String, content: Vec<Inline>, span: Range<usize>) {
+        match links::classify(&href) {
+            Ok(kind) => self.inline(Inline::Link {
+                kind,
+                href,
+                content,
+            }),
+            Err(refused) => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::UNSAFE_LINK,
+                        format!("link with an unsafe `{}` target", refused.scheme),
+                        self.source,
+                        span,
+                        "this link could run code in the reader's browser",
+                    )
+                    .with_help(
+                        "link to an https:// page instead; the text is kept without the link",
+                    ),
+                );
+                content.into_iter().for_each(|inline| self.inline(inline));
+            }
+        }
+    }
+
+    /// An HTML block: a block led by a placeholder is re-read as a paragraph; anything
+    /// other than comments and `<br>` is dropped with a warning.
+    fn close_html(&mut self, depth: u8) {
+        let Some(Frame::Html { text, span }) = self.stack.pop() else {
+            return;
+        };
+        let lead = text.len() - text.trim_start().len();
+        if depth == 0 && html::placeholder_open(text.trim_start()).is_some() {
+            // Prefix a character that cannot start an HTML block, then drop it again.
+            let sub = format!("\u{1}{}", text.get(lead..).unwrap_or(""));
+            let base = (span.start + lead).saturating_sub(1);
+            self.run(&sub, base, depth + 1);
+            return;
+        }
+        if !html::is_silent(&text) {
+            self.raw_html_warning(span);
+        }
+    }
+
+    fn inline_html(&mut self, html: &str, span: Range<usize>) {
+        if html::is_line_break(html) {
+            self.inline(Inline::LineBreak);
+        } else if let Some(name) = html::placeholder_open(html) {
+            let frame = self.span_frame(Span::Placeholder { name }, span);
+            self.stack.push(frame);
+        } else if html::placeholder_close(html).is_some() {
+            if matches!(
+                self.stack.last(),
+                Some(Frame::Inline {
+                    kind: Span::Placeholder { .. },
+                    ..
+                })
+            ) {
+                self.close_top();
+            }
+        } else if !html::is_silent(html) {
+            self.raw_html_warning(span);
+        }
+    }
+
+    fn raw_html_warning(&mut self, span: Range<usize>) {
+        let end = span.end;
+        // Label the first line only: HTML blocks can be long.
+        let first_line_end = self
+            .source
+            .text
+            .get(span.clone())
+            .and_then(|t| t.trim_end().find('\n'))
+            .map_or(end, |i| span.start + i);
+        self.diagnostics.push(
+            Diagnostic::warning(
+                codes::RAW_HTML,
+                "raw HTML is not supported and was dropped",
+                self.source,
+                span.start..first_line_end,
+                "dropped",
+            )
+            .with_help("use markdown instead of HTML"),
+        );
+    }
+
+    fn inline(&mut self, inline: Inline) {
+        let inline = match inline {
+            Inline::Text(text) if text.contains('\u{1}') => Inline::Text(text.replace('\u{1}', "")),
+            other => other,
+        };
+        match self.stack.last_mut() {
+            Some(Frame::Inline { content, .. }) => push_inline(content, inline),
+            Some(Frame::Container { loose, .. }) => push_inline(loose, inline),
+            Some(Frame::Code { code, .. }) => code.push_str(&Inline::plain_text(&[inline])),
+            Some(Frame::List { .. }) | Some(Frame::Html { .. }) | None => {}
+        }
+    }
+
+    fn flush_loose(&mut self) {
+        if let Some(Frame::Container { blocks, loose, .. }) = self.stack.last_mut() {
+            let loose = std::mem::take(loose);
+            push_paragraph(blocks, loose);
+        }
+    }
+
+    fn block(&mut self, block: Block, span: Range<usize>, item_spans: Vec<Range<usize>>) {
+        self.flush_loose();
+        match self.stack.last_mut() {
+            Some(Frame::Container {
+                kind: Container::Root,
+                ..
+            }) => self.out.push(SourceBlock {
+                block,
+                span,
+                item_spans,
+            }),
+            Some(Frame::Container { blocks, .. }) => blocks.push(block),
+            // A block inside inline content cannot happen in CommonMark; keep its text.
+            Some(Frame::Inline { content, .. }) => {
+                push_inline(content, Inline::Text(Block::plain_text(&[block])))
+            }
+            _ => {}
+        }
+    }
+}
+
+fn push_inline(content: &mut Vec<Inline>, inline: Inline) {
+    if let (Some(Inline::Text(last)), Inline::Text(text)) = (content.last_mut(), &inline) {
+        last.push_str(text);
+        return;
+    }
+    content.push(inline);
+}
+
+fn push_paragraph(blocks: &mut Vec<Block>, loose: Vec<Inline>) {
+    let content = tidy(loose);
+    if !content.is_empty() {
+        blocks.push(Block::Paragraph(content));
+    }
+}
+
+/// Trims space and line breaks at both ends of a paragraph's content.
+fn tidy(mut content: Vec<Inline>) -> Vec<Inline> {
+    while let Some(first) = content.first_mut() {
+        match first {
+            Inline::LineBreak => {
+                content.remove(0);
+            }
+            Inline::Text(text) => {
+                let trimmed = text.trim_start();
+                if trimmed.is_empty() {
+                    content.remove(0);
+                } else {
+                    *text = trimmed.to_string();
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    while let Some(last) = content.last_mut() {
+        match last {
+            Inline::LineBreak => {
+                content.pop();
+            }
+            Inline::Text(text) => {
+                let trimmed = text.trim_end();
+                if trimmed.is_empty() {
+                    content.pop();
+                } else {
+                    text.truncate(trimmed.len());
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    content
+}
+
+#[cfg(test)]
+#[path = "markdown_tests.rs"]
+mod tests;

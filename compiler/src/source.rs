@@ -1,0 +1,176 @@
+//! Source files: bytes decoded to text (BOM stripped), with a line index for byte offsets.
+
+use std::ops::Range;
+
+use std::sync::Arc;
+
+use crate::diagnostics::{codes, Diagnostic};
+
+/// One decoded source file. Every span the compiler reports is a byte range of `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The path shown in diagnostics.
+    pub name: String,
+    /// The decoded text, without a byte-order mark.
+    pub text: String,
+    /// Byte offset where each line starts; `line_starts[0] == 0`.
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// A source from text that is already decoded (tests, sub-documents).
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Decodes bytes as UTF-8, stripping any number of leading byte-order marks.
+    ///
+    /// Bytes that are not UTF-8 are decoded one by one as Windows-1252 (the encoding the
+    /// real corpus's few non-UTF-8 files use, e.g. `0x92` for `’`), with one SH0006 warning
+    /// pointing at the first bad byte. Valid UTF-8 around them stays as it is, so the text
+    /// before the first bad byte is byte-identical and its line:col is exact.
+    pub fn decode(name: impl Into<String>, bytes: &[u8]) -> (Self, Option<InvalidUtf8>) {
+        let mut rest = bytes;
+        while let Some(stripped) = rest.strip_prefix(b"\xEF\xBB\xBF") {
+            rest = stripped;
+        }
+        let mut text = String::with_capacity(rest.len());
+        let mut invalid: Option<InvalidUtf8> = None;
+        for chunk in rest.utf8_chunks() {
+            text.push_str(chunk.valid());
+            for &byte in chunk.invalid() {
+                let offset = text.len();
+                invalid
+                    .get_or_insert(InvalidUtf8 { offset, count: 0 })
+                    .count += 1;
+                let single = [byte];
+                let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&single);
+                text.push_str(&decoded);
+            }
+        }
+        (SourceFile::new(name, text), invalid)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, clamped to the text.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.clamp(offset);
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self
+            .line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |prefix| prefix.chars().count());
+        (line.max(1), column + 1)
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> u32 {
+        u32::try_from(self.line_col(offset).0).unwrap_or(u32::MAX)
+    }
+
+    /// Byte offset of the start of a 1-based line, if the line exists.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line.checked_sub(1)?).copied()
+    }
+
+    /// The offset clamped into the text and moved back onto a character boundary.
+    pub fn clamp(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// A range clamped into the text, on character boundaries, never reversed.
+    pub fn clamp_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.clamp(range.start);
+        let end = self.clamp(range.end).max(start);
+        start..end
+    }
+
+    /// The end of the character starting at `offset` (for one-character labels).
+    pub fn char_end(&self, offset: usize) -> usize {
+        let offset = self.clamp(offset);
+        self.text
+            .get(offset..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(offset, |c| offset + c.len_utf8())
+    }
+}
+
+/// Where a file stopped being UTF-8 (offset in the decoded text) and how many bytes were not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidUtf8 {
+    pub offset: usize,
+    pub count: usize,
+}
+
+impl InvalidUtf8 {
+    /// The SH0006 warning for this file.
+    pub fn diagnostic(&self, source: &Arc<SourceFile>) -> Diagnostic {
+        let end = source.char_end(self.offset);
+        let count = self.count;
+        Diagnostic::warning(
+            codes::INVALID_UTF8,
+            "the file is not valid UTF-8; it was decoded as Windows-1252",
+            source,
+            self.offset..end,
+            format!(
+                "first invalid byte here ({count} invalid byte{} in all)",
+                if count == 1 { "" } else { "s" }
+            ),
+        )
+        .with_help("save the file as UTF-8")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_boms_and_indexes_lines() {
+        let (source, diagnostic) =
+            SourceFile::decode("a.md", b"\xEF\xBB\xBF\xEF\xBB\xBFab\ncd\r\nef");
+        assert!(diagnostic.is_none());
+        assert_eq!(source.text, "ab\ncd\r\nef");
+        assert_eq!(source.line_col(0), (1, 1));
+        assert_eq!(source.line_col(3), (2, 1));
+        assert_eq!(source.line_col(8), (3, 2));
+        assert_eq!(source.line_col(999), (3, 3));
+        assert_eq!(source.line_start(2), Some(3));
+        assert_eq!(source.line_start(9), None);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let source = SourceFile::new("a.md", "é€x");
+        assert_eq!(source.line_col(5), (1, 3));
+        assert_eq!(source.clamp(1), 0);
+    }
+
+    #[test]
+    fn windows_1252_fallback_keeps_utf8_and_points_at_first_bad_byte() {
+        let mut bytes = "’ok\nI".as_bytes().to_vec();
+        bytes.push(0x92);
+        bytes.extend_from_slice(b"m \xA0x");
+        let (source, invalid) = SourceFile::decode("a.md", &bytes);
+        assert_eq!(source.text, "’ok\nI’m \u{a0}x");
+        let invalid = invalid.expect("invalid bytes");
+        assert_eq!(invalid.count, 2);
+        assert_eq!(source.line_col(invalid.offset), (2, 2));
+    }
+}
