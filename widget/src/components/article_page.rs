@@ -108,7 +108,7 @@ fn playable_tree(article: &Article) -> Option<&DecisionTree> {
     }
 }
 
-/// Progress, live region, the step and the navigation bar.
+/// The navigation bar, progress, live region and the step.
 fn flow(
     props: &ArticlePageProps,
     article: &Article,
@@ -160,6 +160,7 @@ fn flow(
     };
     html! {
         <>
+            <NavBar at_start={walked.taken.is_empty()} on_action={props.on_action.clone()} />
             <Progress answered={walked.depth} {remaining} />
             // Announces each new step for screen readers that do not follow focus.
             <div class="sh-live sh-visually-hidden" aria-live="polite">
@@ -169,7 +170,6 @@ fn flow(
                 <h2 class="sh-question" tabindex="-1" ref={heading}>{ heading_text }</h2>
                 { body }
             </section>
-            <NavBar at_start={walked.taken.is_empty()} on_action={props.on_action.clone()} />
         </>
     }
 }

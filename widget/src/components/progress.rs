@@ -22,7 +22,7 @@ pub fn Progress(props: &ProgressProps) -> Html {
             <progress class="sh-progress" value={value.to_string()} max={max.to_string()}
                 aria-label="Progress">
             </progress>
-            <span class="sh-step-number">{ step }</span>
+            <span class="sh-progress-label">{ step }</span>
         </div>
     }
 }
