@@ -194,7 +194,7 @@ impl Scanner<'_> {
                 return Some(self.pos + 1);
             }
             let after_blank = blank_line && !self.attributes.is_empty();
-            if is_name_char(c) && !(after_blank && !self.name_has_value()) {
+            if is_name_char(c) && (!after_blank || self.name_has_value()) {
                 self.attribute(diagnostics)?;
             } else if c == '#' || c == '<' || after_blank {
                 return self.unclosed(diagnostics, "the header is not closed before the body");

@@ -49,6 +49,8 @@ pub fn compile(name: &str, relative: &str, bytes: &[u8]) -> Compiled {
         };
     };
     let body = lower(&source, &header, &mut diagnostics);
+    // Report in source order (the header's checks run after its scan, for example).
+    diagnostics.sort_by_key(|d| d.primary.range.start);
     let article = body.map(|(title, body, further_reading)| Article {
         meta: header.meta.clone(),
         content_hash: hex_sha256(bytes),
@@ -133,13 +135,19 @@ fn title(
             return vec![Inline::Text(text.to_string())];
         }
     }
-    let keyword = header.span.start..header.span.start + "<properties".len();
+    let (range, label) = match header.attribute("pageTitle") {
+        Some(attribute) => (attribute.value_span.clone(), "`pageTitle` is empty"),
+        None => (
+            header.span.start..header.span.start + "<properties".len(),
+            "no `pageTitle` in this header",
+        ),
+    };
     let mut diagnostic = Diagnostic::error(
         codes::MISSING_TITLE,
         "the article has no title",
         source,
-        keyword,
-        "no `pageTitle` in this header",
+        range,
+        label,
     )
     .with_help("start the body with `# The problem` or set `pageTitle`");
     let body = header.body_start();

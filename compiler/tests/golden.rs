@@ -1,0 +1,168 @@
+//! Golden tests: every `tests/fixtures/*.md` compiled, snapshotted as article JSON and as
+//! rendered diagnostics.
+//!
+//! Snapshots are insta snapshots in `tests/snapshots/`. After an intended change, update
+//! them with `INSTA_UPDATE=always cargo test -p selfhelp-compiler --test golden` (or
+//! `cargo insta review` if cargo-insta is installed) and review the diff before committing.
+//! On CI (`CI` set) a missing or different snapshot fails the test.
+
+use std::path::{Path, PathBuf};
+
+use selfhelp_bundle::{ArticleBody, Bundle, NodeKind};
+use selfhelp_compiler::diagnostics::render_all;
+use selfhelp_compiler::{build, compile};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+#[test]
+fn fixtures_match_snapshots() {
+    insta::glob!("fixtures/*.md", |path| {
+        let bytes = std::fs::read(path).expect("fixture is readable");
+        let file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("fixture has a UTF-8 name");
+        // A stable, relative name so snapshots do not depend on the checkout folder.
+        let compiled = compile(&format!("tests/fixtures/{file}"), file, &bytes);
+        let json = match &compiled.article {
+            Some(article) => serde_json::to_string_pretty(article).expect("article serializes"),
+            None => "(no article)".to_string(),
+        };
+        insta::assert_snapshot!("article", json);
+        insta::assert_snapshot!("diagnostics", render_all(&compiled.diagnostics));
+
+        // Invariants every fixture must keep, whatever the snapshots say.
+        let lines = compiled.source.text.lines().count() as u32 + 1;
+        if let Some(article) = &compiled.article {
+            if let ArticleBody::Tree(tree) = &article.body {
+                assert!(tree.is_well_formed(), "{file}: tree is not well formed");
+                assert!(!tree.nodes.is_empty(), "{file}: tree has no nodes");
+                for node in &tree.nodes {
+                    assert!(node.line >= 1 && node.line <= lines, "{file}: bad line");
+                }
+            }
+            assert_eq!(article.source, file);
+            assert_eq!(article.content_hash.len(), 64);
+        }
+        let expect_errors = file.starts_with("diag-")
+            && file != "diag-raw-html.md"
+            && file != "diag-invalid-utf8.md"
+            && file != "diag-header-quirks.md";
+        assert_eq!(
+            compiled.has_errors(),
+            expect_errors,
+            "{file}: diag-* fixtures (except warning-only ones) must have errors, others none"
+        );
+    });
+}
+
+#[test]
+fn duplicate_ids_are_reported_in_both_files() {
+    let dir = fixtures().join("duplicate-ids");
+    let output = build(std::slice::from_ref(&dir));
+    assert_eq!(output.files, 2);
+    let rendered = render_all(&output.diagnostics);
+    let rendered = rendered.replace(&format!("{}/", fixtures().display()), "fixtures/");
+    insta::assert_snapshot!("duplicate_ids", rendered);
+    let duplicate: Vec<_> = output
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "SH0004")
+        .collect();
+    assert_eq!(duplicate.len(), 1);
+    let d = duplicate[0];
+    assert!(d.is_error());
+    assert!(d.message.contains("first.md") && d.message.contains("second.md"));
+    assert!(d.file.ends_with("nested/second.md"));
+    assert_eq!(d.secondary.len(), 1);
+    assert!(d.secondary[0].source.name.ends_with("first.md"));
+    assert_eq!(
+        &d.secondary[0].source.text[d.secondary[0].range.clone()],
+        "fixture-duplicate"
+    );
+}
+
+#[test]
+fn build_is_deterministic_sorted_and_skips_failed_articles() {
+    let dir = fixtures();
+    let first = build(std::slice::from_ref(&dir));
+    let second = build(std::slice::from_ref(&dir));
+    assert_eq!(first.bundle, second.bundle);
+    assert_eq!(first.diagnostics, second.diagnostics);
+    let articles = &first.bundle.articles;
+    assert_eq!(first.compiled, articles.len());
+    // Every article in the bundle compiled without errors; none of the error fixtures is in.
+    assert!(articles
+        .iter()
+        .all(|a| !a.meta.article_id.contains("javascript")));
+    assert!(articles
+        .iter()
+        .any(|a| a.meta.article_id == "fixture-raw-html"));
+    // Sorted by display order (none last), then title.
+    let orders: Vec<Option<i64>> = articles.iter().map(|a| a.meta.display_order).collect();
+    assert_eq!(&orders[..3], [Some(1), Some(3), Some(12)]);
+    assert!(orders[3..].iter().all(Option::is_none));
+    let titles: Vec<String> = articles[3..]
+        .iter()
+        .map(|a| selfhelp_bundle::Inline::plain_text(&a.title))
+        .collect();
+    let mut sorted = titles.clone();
+    sorted.sort();
+    assert_eq!(titles, sorted);
+    // Sources are relative to the input folder with `/`.
+    assert!(articles
+        .iter()
+        .any(|a| a.source == "duplicate-ids/first.md"));
+    let encoded = selfhelp_bundle::encode(&first.bundle, "test").expect("encodes");
+    let (_, decoded): (_, Bundle) = selfhelp_bundle::decode(&encoded).expect("decodes");
+    assert_eq!(decoded, first.bundle);
+}
+
+#[test]
+fn missing_inputs_are_sh0016() {
+    let output = build(&[fixtures().join("does-not-exist")]);
+    assert_eq!(output.files, 0);
+    assert_eq!(output.diagnostics.len(), 1);
+    assert_eq!(output.diagnostics[0].code, "SH0016");
+}
+
+#[test]
+fn numbered_cause_fixes_stay_in_order() {
+    let bytes = std::fs::read(fixtures().join("cause-list.md")).expect("fixture");
+    let article = compile("cause-list.md", "cause-list.md", &bytes)
+        .article
+        .expect("article");
+    let ArticleBody::Tree(tree) = &article.body else {
+        panic!("a tree");
+    };
+    // Preamble resolution first (the intro), then the checks.
+    let NodeKind::Resolution {
+        if_unsolved: Some(first_check),
+        ..
+    } = &tree.nodes[0].kind
+    else {
+        panic!("the intro leads to the checks: {:?}", tree.nodes[0]);
+    };
+    let kinds: Vec<&str> = tree.nodes[first_check.0 as usize..]
+        .iter()
+        .map(|n| match n.kind {
+            NodeKind::Check { .. } => "check",
+            NodeKind::Resolution { .. } => "resolution",
+            NodeKind::Choice { .. } => "choice",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "check",
+            "resolution",
+            "check",
+            "resolution",
+            "check",
+            "resolution",
+            "resolution"
+        ]
+    );
+}
