@@ -10,6 +10,7 @@ mod form;
 mod meta;
 mod rich;
 mod tree;
+pub mod visibility;
 
 pub use article::{Article, ArticleBody, Bundle};
 pub use codec::{decode, encode, encode_with_header, BundleError, Header, MAGIC};
