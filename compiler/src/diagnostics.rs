@@ -12,6 +12,26 @@ use crate::source::SourceFile;
 
 /// The stable codes; each is documented with an example in `docs/diagnostics.md`.
 pub mod codes {
+    /// Every code, in order; each must have a section in `docs/diagnostics.md`.
+    pub const ALL: [&str; 16] = [
+        NO_HEADER,
+        UNCLOSED_HEADER,
+        MISSING_TITLE,
+        DUPLICATE_ARTICLE_ID,
+        UNSAFE_LINK,
+        INVALID_UTF8,
+        MISSING_ARTICLE_ID,
+        RAW_HTML,
+        BAD_FORM_JSON,
+        NO_FORM_FENCE,
+        CONTENT_BEFORE_HEADER,
+        MALFORMED_HEADER,
+        DUPLICATE_ATTRIBUTE,
+        BAD_DISPLAY_ORDER,
+        BAD_FORM_FIELD,
+        UNREADABLE,
+    ];
+
     /// No `<properties ... />` header.
     pub const NO_HEADER: &str = "SH0001";
     /// The header has no closing `/>` (or `>`).
@@ -191,7 +211,12 @@ impl Diagnostic {
         };
         let primary = cs::Label::primary(id_of(&self.primary.source), self.primary.range.clone())
             .with_message(&self.primary.message);
-        let mut labels = vec![primary];
+        // A file with no text (unreadable input) has nothing to show: no snippet then.
+        let mut labels = if self.primary.source.text.is_empty() {
+            Vec::new()
+        } else {
+            vec![primary]
+        };
         for label in &self.secondary {
             labels.push(
                 cs::Label::secondary(id_of(&label.source), label.range.clone())
@@ -231,4 +256,38 @@ pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
 /// Renders a list of diagnostics without colour, one after another.
 pub fn render_all(diagnostics: &[Diagnostic]) -> String {
     diagnostics.iter().map(|d| d.render(false)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_sequential_and_documented() {
+        for (index, code) in codes::ALL.iter().enumerate() {
+            assert_eq!(*code, format!("SH{:04}", index + 1));
+        }
+        let docs = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/diagnostics.md");
+        let docs = std::fs::read_to_string(docs).expect("docs/diagnostics.md exists");
+        for code in codes::ALL {
+            assert!(
+                docs.contains(&format!("\n## {code}\n")),
+                "{code} is not documented"
+            );
+        }
+    }
+
+    #[test]
+    fn renders_without_colour_and_with_location() {
+        let source = Arc::new(SourceFile::new("a.md", "one\ntwo three\n"));
+        let diagnostic = Diagnostic::error(codes::UNSAFE_LINK, "bad", &source, 8..13, "here")
+            .with_help("fix it");
+        assert_eq!(diagnostic.location(), "a.md:2:5");
+        let text = diagnostic.render(false);
+        assert!(text.starts_with("error[SH0005]: bad\n"), "{text}");
+        assert!(text.contains("┌─ a.md:2:5"), "{text}");
+        assert!(text.contains("= help: fix it"), "{text}");
+        assert!(!text.contains('\u{1b}'));
+        assert!(diagnostic.render(true).contains('\u{1b}'));
+    }
 }

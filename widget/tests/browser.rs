@@ -456,3 +456,36 @@ async fn every_block_and_inline_kind_has_its_element() {
     handle.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn forms_and_damaged_trees_show_a_message_instead_of_steps() {
+    use selfhelp_bundle::{ArticleBody, DecisionTree, Form, NodeId};
+
+    let mut form = article("form", "Describe the problem", "", DecisionTree::default());
+    form.body = ArticleBody::Form(Form::default());
+    let mut damaged = article("damaged", "Broken flow", "", printer_tree());
+    if let ArticleBody::Tree(tree) = &mut damaged.body {
+        tree.root = NodeId(3);
+    }
+    let empty = article("empty", "Nothing here", "", DecisionTree::default());
+    let bundle = Bundle {
+        articles: vec![form, damaged, empty],
+    };
+
+    let source = BundleSource::Bytes(encoded(&bundle));
+    let app = mount_at("#/article/form", source, Some("help@example.com")).await;
+    app.expect_text("h1", "Describe the problem").await;
+    assert!(app.find(".sh-notice").is_some());
+    assert!(app.find(".sh-contact-link").is_some());
+    assert!(app.find(".sh-error").is_none());
+    app.unmount();
+
+    for id in ["damaged", "empty"] {
+        let source = BundleSource::Bytes(encoded(&bundle));
+        let app = mount_at(&format!("#/article/{id}"), source, None).await;
+        let error = wait_for("an error", || app.text(".sh-error")).await;
+        assert!(error.contains("damaged"), "{error}");
+        assert!(app.find(".sh-question").is_none());
+        app.unmount();
+    }
+}

@@ -32,7 +32,9 @@ pub fn ResolutionStep(props: &ResolutionStepProps) -> Html {
                     { render_blocks(&props.cause, level) }
                 </div>
             }
-            <div class="sh-body">{ render_blocks(&props.body, level) }</div>
+            if !props.body.is_empty() {
+                <div class="sh-body">{ render_blocks(&props.body, level) }</div>
+            }
             if !props.alternatives.is_empty() {
                 <p class="sh-lead">{ "Any one of these may fix it:" }</p>
                 <ol class="sh-alternatives">{ for alternatives }</ol>
