@@ -47,31 +47,38 @@ fn comment_body(html: &str) -> Option<&str> {
 /// Whether dropping this HTML loses nothing worth a warning: only comments, line breaks,
 /// closing tags and whitespace.
 pub fn is_silent(html: &str) -> bool {
+    silent_prefix_len(html) == html.len()
+}
+
+/// The length of the leading comments, line breaks, closing tags and whitespace: what can
+/// be dropped silently before the first thing that matters.
+pub fn silent_prefix_len(html: &str) -> usize {
     let mut rest = html;
     loop {
-        rest = rest.trim_start();
-        if rest.is_empty() {
-            return true;
+        let trimmed = rest.trim_start();
+        if trimmed.is_empty() {
+            return html.len();
         }
-        if let Some(after) = rest.strip_prefix("<!--") {
-            // An unclosed comment hides the rest of the block.
-            match after.find("-->") {
-                Some(end) => rest = after.get(end + 3..).unwrap_or(""),
-                None => return true,
+        let next = if let Some(after) = trimmed.strip_prefix("<!--") {
+            if placeholder_open(trimmed).is_some() {
+                None
+            } else {
+                // An unclosed comment hides the rest of the block.
+                Some(after.find("-->").map_or("", |end| after.get(end + 3..).unwrap_or("")))
             }
-            continue;
+        } else if trimmed.starts_with('<') {
+            trimmed.find('>').and_then(|end| {
+                let tag = trimmed.get(..=end).unwrap_or("");
+                (is_line_break(tag) || tag.starts_with("</"))
+                    .then(|| trimmed.get(end + 1..).unwrap_or(""))
+            })
+        } else {
+            None
+        };
+        match next {
+            Some(next) => rest = next,
+            None => return html.len() - trimmed.len(),
         }
-        if rest.starts_with('<') {
-            let Some(end) = rest.find('>') else {
-                return false;
-            };
-            let tag = rest.get(..=end).unwrap_or("");
-            if is_line_break(tag) || tag.starts_with("</") {
-                rest = rest.get(end + 1..).unwrap_or("");
-                continue;
-            }
-        }
-        return false;
     }
 }
 
@@ -112,5 +119,9 @@ mod tests {
         assert!(!is_silent("<Insight>"));
         assert!(!is_silent("<!-- a --> <b>"));
         assert!(!is_silent("<a"));
+        assert!(!is_silent("<!--$Name-->x<!--/$Name-->"));
+        assert_eq!(silent_prefix_len("<br />\n**text**"), 7);
+        assert_eq!(silent_prefix_len("<!-- a --><div>"), 10);
+        assert_eq!(silent_prefix_len("<!--$N-->x"), 0);
     }
 }

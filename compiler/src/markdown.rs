@@ -371,23 +371,33 @@ impl Converter<'_> {
         }
     }
 
-    /// An HTML block: a block led by a placeholder is re-read as a paragraph; anything
-    /// other than comments and `<br>` is dropped with a warning.
+    /// An HTML block. Leading comments and `<br>`s are dropped silently; if markdown text
+    /// or a placeholder follows them (CommonMark swallows it into the block up to the next
+    /// blank line), that rest is read again as markdown. Other HTML is dropped with a warning.
     fn close_html(&mut self, depth: u8) {
         let Some(Frame::Html { text, span }) = self.stack.pop() else {
             return;
         };
-        let lead = text.len() - text.trim_start().len();
-        if depth == 0 && html::placeholder_open(text.trim_start()).is_some() {
-            // Prefix a character that cannot start an HTML block, then drop it again.
-            let sub = format!("\u{1}{}", text.get(lead..).unwrap_or(""));
-            let base = (span.start + lead).saturating_sub(1);
-            self.run(&sub, base, depth + 1);
+        let skip = html::silent_prefix_len(&text);
+        let rest = text.get(skip..).unwrap_or("");
+        if rest.is_empty() {
             return;
         }
-        if !html::is_silent(&text) {
-            self.raw_html_warning(span);
+        let rest_is_markdown = !rest.starts_with('<') || html::placeholder_open(rest).is_some();
+        if depth == 0 && rest_is_markdown {
+            let start = span.start + skip;
+            if rest.starts_with('<') {
+                // A placeholder: prefix a character that cannot start an HTML block;
+                // `inline` drops it again.
+                let sub = format!("\u{1}{rest}");
+                self.run(&sub, start.saturating_sub(1), depth + 1);
+            } else {
+                self.run(rest, start, depth + 1);
+            }
+            return;
         }
+        let start = span.start + skip;
+        self.raw_html_warning(start.min(span.end)..span.end);
     }
 
     fn inline_html(&mut self, html: &str, span: Range<usize>) {
