@@ -64,7 +64,11 @@ pub fn silent_prefix_len(html: &str) -> usize {
                 None
             } else {
                 // An unclosed comment hides the rest of the block.
-                Some(after.find("-->").map_or("", |end| after.get(end + 3..).unwrap_or("")))
+                Some(
+                    after
+                        .find("-->")
+                        .map_or("", |end| after.get(end + 3..).unwrap_or("")),
+                )
             }
         } else if trimmed.starts_with('<') {
             trimmed.find('>').and_then(|end| {
