@@ -97,6 +97,12 @@ fn section_end(blocks: &[SourceBlock], index: usize, level: u8) -> usize {
         .map_or(blocks.len(), |(i, _)| i)
 }
 
+fn mark_dropped(slots: &mut [Option<bool>], index: usize) {
+    if let Some(slot) = slots.get_mut(index) {
+        *slot = Some(false);
+    }
+}
+
 /// Splits the top-level blocks of an article (header excluded).
 pub fn split(blocks: Vec<SourceBlock>) -> Sections {
     let mut sections = Sections::default();
@@ -108,12 +114,12 @@ pub fn split(blocks: Vec<SourceBlock>) -> Sections {
     // that only mark a section), `None` the flow.
     let mut reading = vec![None; blocks.len()];
     if let Some(t) = title_index {
-        reading[t] = Some(false);
+        mark_dropped(&mut reading, t);
     }
     for (index, block) in blocks.iter().enumerate() {
         if markers.get(index) == Some(&Some(Marker::Reading)) {
             let level = heading(block).map_or(1, |(l, _)| l);
-            reading[index] = Some(false);
+            mark_dropped(&mut reading, index);
             for slot in reading
                 .iter_mut()
                 .take(section_end(&blocks, index, level))
@@ -126,8 +132,8 @@ pub fn split(blocks: Vec<SourceBlock>) -> Sections {
     let steps = markers.iter().position(|m| *m == Some(Marker::Steps));
     let mut scenario_ranges = Vec::new();
     if let Some(s) = steps {
-        reading[s] = Some(false);
-        let level = heading(&blocks[s]).map_or(1, |(l, _)| l);
+        mark_dropped(&mut reading, s);
+        let level = blocks.get(s).and_then(heading).map_or(1, |(l, _)| l);
         let end = section_end(&blocks, s, level);
         let inner = s + 1..end;
         let scenario_level = blocks
@@ -141,7 +147,11 @@ pub fn split(blocks: Vec<SourceBlock>) -> Sections {
         let mut own_end = end;
         if let Some(scenario_level) = scenario_level {
             for index in inner.clone() {
-                if heading(&blocks[index]).is_some_and(|(l, _)| l == scenario_level) {
+                let block = blocks.get(index);
+                if block
+                    .and_then(heading)
+                    .is_some_and(|(l, _)| l == scenario_level)
+                {
                     own_end = own_end.min(index);
                     let stop = section_end(&blocks, index, scenario_level).min(end);
                     scenario_ranges.push((index, stop));
@@ -160,10 +170,13 @@ pub fn split(blocks: Vec<SourceBlock>) -> Sections {
         }
     }
     for (start, stop) in scenario_ranges {
-        if let Some((_, content)) = blocks.get(start).and_then(heading) {
+        let Some(block) = blocks.get(start) else {
+            continue;
+        };
+        if let Some((_, content)) = heading(block) {
             sections.scenarios.push(Scenario {
                 label: content.to_vec(),
-                offset: blocks[start].span.start,
+                offset: block.span.start,
                 blocks: blocks.get(start + 1..stop).unwrap_or(&[]).to_vec(),
             });
         }
