@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rich::Block;
+use crate::visibility::Condition;
 
 /// A problem-scoping questionnaire, from the JSON between `---` fences.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -26,8 +27,8 @@ pub struct Field {
     /// Options come from a live service in the original platform; `options` are defaults.
     pub dynamic_options: Option<String>,
     pub validations: Vec<Validation>,
-    /// The `visibility` condition as written; empty when always visible.
-    pub visibility: String,
+    /// When the field is shown; `Condition::Always(true)` when the form sets none.
+    pub visibility: Condition,
     /// Whether the answer is the free-text description of the problem.
     pub use_as_additional_details: bool,
 }

@@ -13,7 +13,7 @@ use crate::source::SourceFile;
 /// The stable codes; each is documented with an example in `docs/diagnostics.md`.
 pub mod codes {
     /// Every code, in order; each must have a section in `docs/diagnostics.md`.
-    pub const ALL: [&str; 16] = [
+    pub const ALL: [&str; 17] = [
         NO_HEADER,
         UNCLOSED_HEADER,
         MISSING_TITLE,
@@ -30,6 +30,7 @@ pub mod codes {
         BAD_DISPLAY_ORDER,
         BAD_FORM_FIELD,
         UNREADABLE,
+        BAD_VISIBILITY,
     ];
 
     /// No `<properties ... />` header.
@@ -64,6 +65,8 @@ pub mod codes {
     pub const BAD_FORM_FIELD: &str = "SH0015";
     /// A file or folder that could not be read.
     pub const UNREADABLE: &str = "SH0016";
+    /// A form element's `visibility` condition that cannot be parsed.
+    pub const BAD_VISIBILITY: &str = "SH0017";
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -3,6 +3,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use selfhelp_bundle::visibility::Condition;
 use selfhelp_bundle::{Block, ChoiceOption, ControlType, Field, Form, Inline, Validation};
 use serde_json::{Map, Value};
 
@@ -277,9 +278,33 @@ fn field(
         options,
         dynamic_options: dynamic.map(Value::to_string),
         validations,
-        visibility: string(element, "visibility").trim().to_string(),
+        visibility: visibility(source, &range, &id, &string(element, "visibility"), diagnostics),
         use_as_additional_details: boolean(element, "useAsAdditionalDetails"),
         id,
+    }
+}
+
+/// Parses a field's `visibility`; an unreadable condition is an error, and the field is
+/// then always shown so no question is lost.
+fn visibility(
+    source: &Arc<SourceFile>,
+    range: &Range<usize>,
+    id: &str,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Condition {
+    match selfhelp_bundle::visibility::parse(text) {
+        Ok(parsed) => parsed.condition,
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(
+                codes::BAD_VISIBILITY,
+                format!("the visibility of form element `{id}` cannot be read: {}", error.message),
+                source,
+                range.clone(),
+                format!("in `{text}` at character {}", error.offset + 1),
+            ));
+            Condition::Always(true)
+        }
     }
 }
 
