@@ -278,7 +278,13 @@ fn field(
         options,
         dynamic_options: dynamic.map(Value::to_string),
         validations,
-        visibility: visibility(source, &range, &id, &string(element, "visibility"), diagnostics),
+        visibility: visibility(
+            source,
+            &range,
+            &id,
+            &string(element, "visibility"),
+            diagnostics,
+        ),
         use_as_additional_details: boolean(element, "useAsAdditionalDetails"),
         id,
     }
@@ -298,7 +304,10 @@ fn visibility(
         Err(error) => {
             diagnostics.push(Diagnostic::error(
                 codes::BAD_VISIBILITY,
-                format!("the visibility of form element `{id}` cannot be read: {}", error.message),
+                format!(
+                    "the visibility of form element `{id}` cannot be read: {}",
+                    error.message
+                ),
                 source,
                 range.clone(),
                 format!("in `{text}` at character {}", error.offset + 1),
