@@ -1,11 +1,16 @@
-//! The selfhelp widget: plays a compiled bundle as an interactive troubleshooting flow.
+//! The selfhelp widget: plays a compiled bundle as an interactive troubleshooting flow,
+//! and problem-scoping forms as questionnaires whose answers go to support.
 //!
-//! Pure logic (routes, walking the tree, the reducer) lives outside the components so
-//! it is tested natively; components render only typed values, never HTML strings.
+//! Pure logic (routes, walking the tree, the reducers, form validation and the handoff
+//! text) lives outside the components so it is tested natively; components render only
+//! typed values, never HTML strings.
 
 pub mod components;
+pub mod dom;
 pub mod fetch;
+pub mod form;
 pub mod hooks;
+pub mod panic;
 pub mod route;
 pub mod shared;
 pub mod state;
@@ -31,6 +36,8 @@ pub fn start() {
     let Some(root) = root else {
         return;
     };
+    // Before anything can panic: a panic then shows a message instead of a frozen page.
+    panic::install(&root);
     let attribute = |name: &str| {
         root.get_attribute(name)
             .map(|value| value.trim().to_string())

@@ -1,7 +1,8 @@
 //! Hash routes: which page the widget shows, as text in `location.hash` and back.
 //!
-//! `#/` is the start page, `#/article/<id>` an article at its first question and
-//! `#/article/<id>/<answers>` an answer path, tokens joined by `.`. Keeping the whole
+//! `#/` is the start page, `#/article/<id>` an article at its first question (or a
+//! form's questions), `#/article/<id>/<answers>` an answer path, tokens joined by `.`,
+//! and `#/article/<id>/summary` a form's summary. Keeping the whole
 //! path in the address makes every step a link and lets the browser's back button work.
 
 use std::fmt;
@@ -50,6 +51,8 @@ pub enum Route {
     Home,
     /// An article, after the given answers (not yet checked against the tree).
     Article { id: String, answers: Vec<Answer> },
+    /// The summary of a submitted form.
+    Summary { id: String },
 }
 
 impl Route {
@@ -73,6 +76,15 @@ impl Route {
         let path = path.strip_prefix('/')?;
         let mut parts = path.splitn(3, '/');
         match (parts.next(), parts.next()) {
+            (Some("article"), Some(id))
+                if !id.is_empty()
+                    && parts.clone().next().map(|rest| rest.trim_end_matches('/'))
+                        == Some(SUMMARY) =>
+            {
+                Some(Route::Summary {
+                    id: percent_decode(id),
+                })
+            }
             (Some("article"), Some(id)) if !id.is_empty() => {
                 let answers = parts
                     .next()
@@ -99,9 +111,13 @@ impl Route {
                 let tokens: Vec<String> = answers.iter().map(Answer::to_string).collect();
                 format!("#/article/{}/{}", percent_encode(id), tokens.join("."))
             }
+            Route::Summary { id } => format!("#/article/{}/{SUMMARY}", percent_encode(id)),
         }
     }
 }
+
+/// The last path segment of a form's summary; never an answer token.
+const SUMMARY: &str = "summary";
 
 /// Encodes everything but RFC 3986 unreserved characters, so ids with `/`, `.`,
 /// spaces or non-ASCII letters survive the round trip through the address bar.
@@ -218,10 +234,34 @@ mod tests {
             article("with space/and.dot", &[Answer::Choice(3)]),
             article("ünïcödé ✓", &[Answer::No]),
             article("100%", &[]),
+            Route::Summary {
+                id: "form/1 é".to_string(),
+            },
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.to_hash()), Some(route.clone()));
         }
+    }
+
+    #[test]
+    fn summary_routes() {
+        let summary = |id: &str| Some(Route::Summary { id: id.to_string() });
+        assert_eq!(Route::parse("#/article/f/summary"), summary("f"));
+        assert_eq!(Route::parse("#/article/f/summary/"), summary("f"));
+        assert_eq!(Route::parse("#/article/a%2Fb/summary"), summary("a/b"));
+        assert_eq!(
+            Route::Summary { id: "a b".into() }.to_hash(),
+            "#/article/a%20b/summary"
+        );
+        // Not a summary: other words, or `summary` as an id.
+        assert_eq!(
+            Route::parse("#/article/f/summaryx"),
+            Some(article("f", &[]))
+        );
+        assert_eq!(
+            Route::parse("#/article/summary"),
+            Some(article("summary", &[]))
+        );
     }
 
     #[test]

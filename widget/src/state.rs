@@ -64,18 +64,20 @@ impl AppState {
                         answers,
                     }
                 }
-                // No question is shown on the start page: nothing to answer.
-                Route::Home => Route::Home,
+                // No question is shown on the start page or a summary: nothing to answer.
+                Route::Home | Route::Summary { .. } => self.route.clone(),
             },
             Action::Back => match &self.route {
                 Route::Article { id, answers } if !answers.is_empty() => Route::Article {
                     id: id.clone(),
                     answers: answers[..answers.len() - 1].to_vec(),
                 },
+                // From a form's summary, back to its questions.
+                Route::Summary { id } => Route::article(id.clone()),
                 _ => Route::Home,
             },
             Action::StartOver => match &self.route {
-                Route::Article { id, .. } => Route::article(id.clone()),
+                Route::Article { id, .. } | Route::Summary { id } => Route::article(id.clone()),
                 Route::Home => Route::Home,
             },
         };
@@ -146,6 +148,14 @@ mod tests {
             AppState::default().next(Action::StartOver),
             AppState::default()
         );
+    }
+
+    #[test]
+    fn a_summary_goes_back_to_its_form_and_takes_no_answers() {
+        let summary = AppState::new(Route::Summary { id: "f".into() });
+        assert_eq!(summary.next(Action::Answer(Yes)), summary);
+        assert_eq!(summary.next(Action::Back), at("f", &[]));
+        assert_eq!(summary.next(Action::StartOver), at("f", &[]));
     }
 
     #[test]

@@ -56,6 +56,17 @@ pub fn App(props: &AppProps) -> Html {
                     {focus}
                 />
             },
+            Route::Summary { id } => html! {
+                <ArticlePage
+                    {bundle}
+                    article_id={id.clone()}
+                    answers={Vec::new()}
+                    summary=true
+                    support_email={props.support_email.clone()}
+                    {on_action}
+                    {focus}
+                />
+            },
         },
     };
     html! { <div class="sh-widget">{ page }</div> }

@@ -1,4 +1,5 @@
-//! `ArticlePage`: one article's flow: title, progress, the current step and navigation.
+//! `ArticlePage`: one article's flow: title, progress, the current step and navigation,
+//! or, for a problem-scoping form, its questions and summary.
 //!
 //! It owns what every step shares: the step heading (which takes focus on each new
 //! step), the live region that announces it, and the correction of addresses whose
@@ -10,13 +11,14 @@ use yew::prelude::*;
 use crate::components::article_title;
 use crate::components::check_step::CheckStep;
 use crate::components::choice_step::ChoiceStep;
-use crate::components::contact_support::ContactSupport;
 use crate::components::error_message::ErrorMessage;
+use crate::components::form::FormFlow;
 use crate::components::nav_bar::NavBar;
 use crate::components::not_solved_step::NotSolvedStep;
 use crate::components::progress::Progress;
 use crate::components::resolution_step::ResolutionStep;
 use crate::components::solved_step::SolvedStep;
+use crate::form::scoping_form_for;
 use crate::hooks::use_focus_on_change;
 use crate::route::{Answer, Route};
 use crate::shared::Shared;
@@ -29,6 +31,9 @@ pub struct ArticlePageProps {
     pub article_id: String,
     /// The answers from the address, not yet checked against the tree.
     pub answers: Vec<Answer>,
+    /// The address asks for a form's summary.
+    #[prop_or_default]
+    pub summary: bool,
     #[prop_or_default]
     pub support_email: Option<String>,
     pub on_action: Callback<Action>,
@@ -52,14 +57,21 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     use_focus_on_change(heading.clone(), step_key, props.focus);
     {
         // An address with answers that do not fit (stale or hand-edited) is corrected
-        // in place, so Back and the address bar agree with the step shown.
-        let correction = walked
-            .as_ref()
-            .filter(|w| w.taken.len() < props.answers.len())
-            .map(|w| Route::Article {
-                id: props.article_id.clone(),
-                answers: w.taken.clone(),
-            });
+        // in place, so Back and the address bar agree with the step shown. A tree has
+        // no summary, and a form no answer path.
+        let is_form = matches!(article.map(|a| &a.body), Some(ArticleBody::Form(_)));
+        let correction = match &walked {
+            Some(w) if w.taken.len() < props.answers.len() || props.summary => {
+                Some(Route::Article {
+                    id: props.article_id.clone(),
+                    answers: w.taken.clone(),
+                })
+            }
+            None if is_form && !props.answers.is_empty() => {
+                Some(Route::article(props.article_id.clone()))
+            }
+            _ => None,
+        };
         let on_action = props.on_action.clone();
         use_effect_with(correction, move |correction| {
             if let Some(route) = correction {
@@ -76,14 +88,16 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let content = match (tree, walked) {
         (Some(tree), Some(walked)) => flow(props, article, tree, &walked, heading),
         _ if matches!(article.body, ArticleBody::Form(_)) => html! {
-            <>
-                <p class="sh-notice">
-                    { "This article is a questionnaire for support requests, which this \
-                       page cannot show yet." }
-                </p>
-                <ContactSupport email={props.support_email.clone()} />
-                <p><a class="sh-all-articles" href="#/">{ "All articles" }</a></p>
-            </>
+            // Keyed by article, so another form starts with its own state.
+            <FormFlow
+                key={props.article_id.clone()}
+                bundle={props.bundle.clone()}
+                article_id={props.article_id.clone()}
+                summary={props.summary}
+                support_email={props.support_email.clone()}
+                on_action={props.on_action.clone()}
+                focus={props.focus}
+            />
         },
         _ => html! {
             <ErrorMessage
@@ -155,6 +169,8 @@ fn flow(
             <NotSolvedStep
                 further_reading={article.further_reading.clone()}
                 support_email={props.support_email.clone()}
+                scoping_form={scoping_form_for(&props.bundle, article)
+                    .map(|form| Route::article(form.meta.article_id.clone()).to_hash())}
             />
         },
     };

@@ -6,6 +6,7 @@ pub mod check_step;
 pub mod choice_step;
 pub mod contact_support;
 pub mod error_message;
+pub mod form;
 pub mod nav_bar;
 pub mod not_solved_step;
 pub mod progress;

@@ -1,4 +1,5 @@
-//! `NotSolvedStep`: the end when nothing worked: further reading, then support.
+//! `NotSolvedStep`: the end when nothing worked: further reading, then a way to
+//! describe the problem to support (a scoping form, when there is one) and contact.
 
 use selfhelp_bundle::Block;
 use yew::prelude::*;
@@ -11,6 +12,9 @@ pub struct NotSolvedStepProps {
     /// The article's "Recommended Documents"; the section is left out when empty.
     pub further_reading: Vec<Block>,
     pub support_email: Option<String>,
+    /// The address of a problem-scoping form on the same support topic, if any.
+    #[prop_or_default]
+    pub scoping_form: Option<String>,
 }
 
 #[function_component]
@@ -23,6 +27,19 @@ pub fn NotSolvedStep(props: &NotSolvedStepProps) -> Html {
                     <h3>{ "Recommended documents" }</h3>
                     // Content headings sit under this section's <h3>.
                     { render_blocks(&props.further_reading, 4) }
+                </section>
+            }
+            if let Some(href) = props.scoping_form.clone() {
+                <section class="sh-handoff">
+                    <p>
+                        { "Answer a few questions and get a description of the problem \
+                           that you can send to support." }
+                    </p>
+                    <p>
+                        <a class="sh-button sh-scoping-link" {href}>
+                            { "Describe your problem to support" }
+                        </a>
+                    </p>
                 </section>
             }
             <ContactSupport email={props.support_email.clone()} />

@@ -1,0 +1,124 @@
+//! `FormFlow`: a form article from questions to summary. It owns the form's state, so
+//! answers stay while the reader moves between the form and its summary, and it hands
+//! the answers off once a submit finds nothing wrong.
+
+use selfhelp_bundle::{ArticleBody, Bundle, Form};
+use yew::prelude::*;
+
+use crate::components::article_title;
+use crate::components::form::form_page::FormPage;
+use crate::components::form::summary_page::SummaryPage;
+use crate::dom::{dispatch_submit, mount_root, session_set};
+use crate::form::{storage_key, Action as FormAction, Submission};
+use crate::hooks::use_form;
+use crate::route::Route;
+use crate::shared::Shared;
+use crate::state::Action;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct FormFlowProps {
+    pub bundle: Shared<Bundle>,
+    /// The id of an article whose body is a form.
+    pub article_id: AttrValue,
+    /// Show the summary (`#/article/<id>/summary`) rather than the questions.
+    #[prop_or_default]
+    pub summary: bool,
+    #[prop_or_default]
+    pub support_email: Option<String>,
+    pub on_action: Callback<Action>,
+    #[prop_or_default]
+    pub focus: bool,
+}
+
+#[function_component]
+pub fn FormFlow(props: &FormFlowProps) -> Html {
+    let article = props.bundle.article(&props.article_id);
+    // Cloned once per article: the state keeps its own handle to the form.
+    let form = use_memo(
+        (props.bundle.clone(), props.article_id.clone()),
+        |(bundle, id)| form_of(bundle, id).cloned().unwrap_or_default(),
+    );
+    let key = article.map(storage_key).unwrap_or_default();
+    let title = article.map(article_title).unwrap_or_default();
+    let state = use_form(Shared(form.clone()), key.clone());
+    let container = use_node_ref();
+    let form_route = Route::article(props.article_id.to_string());
+    let summary_route = Route::Summary {
+        id: props.article_id.to_string(),
+    };
+    let submission = Submission::new(&props.article_id, &title, &form, &state.answers);
+    {
+        // Once per valid submit: tell the host page, forget the stored copy, show the
+        // summary.
+        let valid = state.last_submit_valid;
+        let container = container.clone();
+        let json = submission.to_json();
+        let on_action = props.on_action.clone();
+        let route = summary_route.clone();
+        let key = key.clone();
+        use_effect_with(state.submits, move |submits| {
+            if *submits > 0 && valid {
+                if let Some(root) = container
+                    .cast::<web_sys::Element>()
+                    .and_then(|e| mount_root(&e))
+                {
+                    dispatch_submit(&root, &json);
+                }
+                session_set(&key, None);
+                on_action.emit(Action::Navigate(route));
+            }
+        });
+    }
+    // The summary shows only what was handed off: an address that asks for it before a
+    // valid submit (a reload, a changed answer) goes to the questions instead.
+    let show_summary = props.summary && state.last_submit_valid;
+    {
+        let redirect = (props.summary && !state.last_submit_valid).then(|| form_route.clone());
+        let on_action = props.on_action.clone();
+        use_effect_with(redirect, move |redirect| {
+            if let Some(route) = redirect {
+                on_action.emit(Action::Replace(route.clone()));
+            }
+        });
+    }
+
+    let on_change = {
+        let state = state.clone();
+        Callback::from(move |action: FormAction| state.dispatch(action))
+    };
+    let on_start_over = {
+        let state = state.clone();
+        let on_action = props.on_action.clone();
+        let route = form_route.clone();
+        Callback::from(move |_| {
+            on_action.emit(Action::Navigate(route.clone()));
+            state.dispatch(FormAction::Reset);
+        })
+    };
+    let on_edit = props
+        .on_action
+        .reform(move |_| Action::Navigate(form_route.clone()));
+    let page = if show_summary {
+        html! {
+            <SummaryPage {submission} support_email={props.support_email.clone()}
+                {on_edit} {on_start_over} focus={props.focus} />
+        }
+    } else {
+        html! {
+            // A new generation (after Start over) rebuilds the inputs from scratch, so
+            // no control keeps a value the state no longer has.
+            <FormPage key={state.generation} state={state.clone()}
+                article_id={props.article_id.clone()} {on_change} {on_start_over}
+                focus={props.focus} />
+        }
+    };
+    html! { <div class="sh-form-flow" ref={container}>{ page }</div> }
+}
+
+/// The form of an article id.
+fn form_of<'b>(bundle: &'b Bundle, article_id: &str) -> Option<&'b Form> {
+    match &bundle.article(article_id)?.body {
+        ArticleBody::Form(form) => Some(form),
+        ArticleBody::Tree(_) => None,
+    }
+}

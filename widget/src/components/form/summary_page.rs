@@ -1,0 +1,53 @@
+//! `SummaryPage`: the submitted answers as a readable description of the problem, with
+//! ways to hand it to support, edit it or start over.
+
+use yew::prelude::*;
+
+use crate::components::form::summary_actions::SummaryActions;
+use crate::form::Submission;
+use crate::hooks::use_focus_on_change;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct SummaryPageProps {
+    pub submission: Submission,
+    #[prop_or_default]
+    pub support_email: Option<String>,
+    pub on_edit: Callback<()>,
+    pub on_start_over: Callback<()>,
+    #[prop_or_default]
+    pub focus: bool,
+}
+
+#[function_component]
+pub fn SummaryPage(props: &SummaryPageProps) -> Html {
+    let heading = use_node_ref();
+    use_focus_on_change(heading.clone(), (), props.focus);
+    let rows = props.submission.answers.iter().map(|answer| {
+        html! {
+            <div class="sh-summary-row">
+                <dt>{ answer.label.clone() }</dt>
+                <dd>{ answer.text.clone() }</dd>
+            </div>
+        }
+    });
+    html! {
+        <section class="sh-summary-page">
+            <h2 class="sh-summary-heading" tabindex="-1" ref={heading}>
+                { "Your problem description" }
+            </h2>
+            <p>{ "Check your answers, then copy, download or email them to support." }</p>
+            <dl class="sh-summary">{ for rows }</dl>
+            <SummaryActions submission={props.submission.clone()}
+                support_email={props.support_email.clone()} />
+            <div class="sh-answers">
+                <button type="button" class="sh-edit" onclick={props.on_edit.reform(|_| ())}>
+                    { "Edit answers" }
+                </button>
+                <button type="button" class="sh-start-over"
+                    onclick={props.on_start_over.reform(|_| ())}>
+                    { "Start over" }
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,159 @@
+//! Problem-scoping forms as pure logic: answers and conditions, validation, the form
+//! reducer and the handoff text. Components in `components/form/` render this state.
+
+pub mod answers;
+pub mod form_state;
+pub mod submission;
+pub mod validate;
+
+pub use answers::{Answers, OTHER};
+pub use form_state::{Action, FormState};
+pub use submission::{Submission, SubmittedAnswer};
+pub use validate::Matcher;
+
+use selfhelp_bundle::{Article, ArticleBody, Bundle, ChoiceOption, ControlType, Field};
+
+/// The element id of a field's input (the first input of a group): `sh-field-<id>`.
+/// Characters an id attribute or a `#fragment` cannot hold plainly become `_XX`.
+pub fn dom_id(field_id: &str) -> String {
+    let mut out = String::from("sh-field-");
+    for c in field_id.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("_{:X}", c as u32));
+        }
+    }
+    out
+}
+
+/// The `sessionStorage` key of an article's answers; the content hash keeps answers
+/// to an older version of the form from filling a newer one.
+pub fn storage_key(article: &Article) -> String {
+    format!(
+        "selfhelp:form:{}:{}",
+        article.meta.article_id, article.content_hash
+    )
+}
+
+/// The options a choice control offers. Dynamic dropdowns get their options from a
+/// service in the original platform; until a host supplies them, their defaults are
+/// offered, followed by "Other" (see [`OTHER`]).
+pub fn options_for(field: &Field) -> Vec<ChoiceOption> {
+    let mut options = field.options.clone();
+    // Only a dropdown has a place for the typed text.
+    if field.dynamic_options.is_some() && field.control == ControlType::Dropdown {
+        options.push(ChoiceOption {
+            value: OTHER.to_string(),
+            text: "Other".to_string(),
+        });
+    }
+    options
+}
+
+/// The problem-scoping form that goes with a troubleshooting article: the first form
+/// in the bundle that shares one of its support topics.
+pub fn scoping_form_for<'b>(bundle: &'b Bundle, article: &Article) -> Option<&'b Article> {
+    let topics = &article.meta.support_topic_ids;
+    bundle.articles.iter().find(|candidate| {
+        matches!(candidate.body, ArticleBody::Form(_))
+            && candidate.meta.article_id != article.meta.article_id
+            && candidate
+                .meta
+                .support_topic_ids
+                .iter()
+                .any(|topic| !topic.trim().is_empty() && topics.contains(topic))
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use selfhelp_bundle::visibility::Condition;
+    use selfhelp_bundle::{DecisionTree, Form, Metadata};
+
+    use super::*;
+
+    pub fn field(id: &str, control: ControlType) -> Field {
+        Field {
+            id: id.to_string(),
+            order: 0,
+            control,
+            label: String::new(),
+            watermark: String::new(),
+            info_balloon: Vec::new(),
+            hints: Vec::new(),
+            required: false,
+            options: Vec::new(),
+            dynamic_options: None,
+            validations: Vec::new(),
+            visibility: Condition::Always(true),
+            use_as_additional_details: false,
+        }
+    }
+
+    /// A stand-in for the browser's `RegExp`: the pattern is a substring to find, and
+    /// `(` is "not a valid expression".
+    pub fn matcher(pattern: &str, text: &str) -> Option<bool> {
+        (pattern != "(").then(|| text.contains(pattern))
+    }
+
+    fn article(id: &str, topics: &[&str], body: ArticleBody) -> Article {
+        Article {
+            meta: Metadata {
+                article_id: id.to_string(),
+                support_topic_ids: topics.iter().map(|t| t.to_string()).collect(),
+                ..Metadata::default()
+            },
+            content_hash: "abc".into(),
+            source: String::new(),
+            title: Vec::new(),
+            body,
+            further_reading: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn dom_ids_are_safe_in_attributes_and_fragments() {
+        assert_eq!(dom_id("affected_users-2"), "sh-field-affected_users-2");
+        assert_eq!(dom_id("a b.c/é"), "sh-field-a_20b_2Ec_2F_E9");
+    }
+
+    #[test]
+    fn dynamic_dropdowns_offer_other() {
+        let mut dropdown = field("d", ControlType::Dropdown);
+        dropdown.options = vec![ChoiceOption {
+            value: "x".into(),
+            text: "X".into(),
+        }];
+        assert_eq!(options_for(&dropdown).len(), 1);
+        dropdown.dynamic_options = Some("{}".into());
+        let options = options_for(&dropdown);
+        assert_eq!(options[1].value, OTHER);
+        assert_eq!(options[1].text, "Other");
+        dropdown.control = ControlType::MultiSelectDropdown;
+        assert_eq!(options_for(&dropdown).len(), 1);
+    }
+
+    #[test]
+    fn a_tree_finds_the_form_of_a_shared_support_topic() {
+        let tree =
+            |id, topics: &[&str]| article(id, topics, ArticleBody::Tree(DecisionTree::default()));
+        let form = |id, topics: &[&str]| article(id, topics, ArticleBody::Form(Form::default()));
+        let bundle = Bundle {
+            articles: vec![
+                tree("other-tree", &["1"]),
+                form("unrelated", &["9"]),
+                form("scoping", &["3", "1"]),
+                form("second", &["1"]),
+            ],
+        };
+        let found = scoping_form_for(&bundle, &tree("t", &["2", "1"]));
+        assert_eq!(found.map(|a| a.meta.article_id.as_str()), Some("scoping"));
+        assert!(scoping_form_for(&bundle, &tree("t", &["5"])).is_none());
+        assert!(scoping_form_for(&bundle, &tree("t", &[])).is_none());
+        assert_eq!(
+            storage_key(&bundle.articles[2]),
+            "selfhelp:form:scoping:abc"
+        );
+    }
+}

@@ -1,0 +1,65 @@
+//! The panic hook: a widget that panics says so on the page instead of freezing.
+//!
+//! The release build aborts on panic, so nothing after the hook runs: the hook logs
+//! the panic, marks the root element with `data-sh-panic` (for hosts and tests) and
+//! adds an `.sh-error` message built from text nodes.
+
+use std::cell::RefCell;
+
+use web_sys::Element;
+
+thread_local! {
+    /// The element the widget was mounted on. Panic hooks must be `Send`, which an
+    /// `Element` is not; wasm has one thread, so a thread-local is that element.
+    static ROOT: RefCell<Option<Element>> = const { RefCell::new(None) };
+}
+
+/// What the person reads when the widget has stopped.
+pub const PANIC_MESSAGE: &str =
+    "Something went wrong and this help stopped working. Reload the page to start again.";
+
+/// Installs the hook for the widget mounted on `root`.
+pub fn install(root: &Element) {
+    ROOT.with(|slot| {
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            *slot = Some(root.clone());
+        }
+    });
+    yew::set_custom_panic_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let message = info.to_string();
+        ROOT.with(|slot| {
+            if let Ok(slot) = slot.try_borrow() {
+                if let Some(root) = slot.as_ref() {
+                    report_panic(root, &message);
+                }
+            }
+        });
+    }));
+}
+
+/// Marks `root` with the panic message and shows [`PANIC_MESSAGE`] in it, once.
+pub fn report_panic(root: &Element, message: &str) {
+    // The attribute is for machines; a bounded length keeps a huge message out of it.
+    let short: String = message.chars().take(500).collect();
+    let _ = root.set_attribute("data-sh-panic", &short);
+    if root.query_selector(".sh-panic").ok().flatten().is_some() {
+        return;
+    }
+    let Some(document) = root.owner_document() else {
+        return;
+    };
+    let build = || -> Option<Element> {
+        let alert = document.create_element("div").ok()?;
+        alert.set_class_name("sh-error sh-panic");
+        alert.set_attribute("role", "alert").ok()?;
+        let text = document.create_element("p").ok()?;
+        text.set_text_content(Some(PANIC_MESSAGE));
+        alert.append_child(&text).ok()?;
+        Some(alert)
+    };
+    if let Some(alert) = build() {
+        // First, so it shows above whatever state the page was left in.
+        let _ = root.insert_before(&alert, root.first_child().as_ref());
+    }
+}
