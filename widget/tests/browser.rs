@@ -458,7 +458,7 @@ async fn every_block_and_inline_kind_has_its_element() {
 }
 
 #[wasm_bindgen_test]
-async fn forms_and_damaged_trees_show_a_message_instead_of_steps() {
+async fn forms_show_their_questions_and_damaged_trees_a_message() {
     use selfhelp_bundle::{ArticleBody, DecisionTree, Form, NodeId};
 
     let mut form = article("form", "Describe the problem", "", DecisionTree::default());
@@ -475,8 +475,8 @@ async fn forms_and_damaged_trees_show_a_message_instead_of_steps() {
     let source = BundleSource::Bytes(encoded(&bundle));
     let app = mount_at("#/article/form", source, Some("help@example.com")).await;
     app.expect_text("h1", "Describe the problem").await;
-    assert!(app.find(".sh-notice").is_some());
-    assert!(app.find(".sh-contact-link").is_some());
+    assert!(app.find(".sh-form").is_some());
+    assert!(app.find(".sh-question").is_none());
     assert!(app.find(".sh-error").is_none());
     app.unmount();
 
