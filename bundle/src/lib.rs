@@ -16,17 +16,17 @@ pub use article::{Article, ArticleBody, Bundle};
 pub use codec::{decode, encode, encode_with_header, BundleError, Header, MAGIC};
 pub use form::{ChoiceOption, ControlType, Field, Form, Validation};
 pub use meta::{Cloud, Metadata, SelfHelpType};
-pub use rich::{Block, Inline, LinkKind};
+pub use rich::{Block, Inline, LinkKind, Video};
 pub use tree::{Choice, DecisionTree, Node, NodeId, NodeKind};
 
 /// Version of the bundle format this crate writes.
 ///
 /// Bump it on every change to the serialized types; bump [`MIN_COMPATIBLE_VERSION`] too
 /// when a reader of the previous version could no longer read the new bundles.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Oldest reader version that can read what this crate writes.
-pub const MIN_COMPATIBLE_VERSION: u32 = 1;
+pub const MIN_COMPATIBLE_VERSION: u32 = 2;
 
 /// Oldest bundle format this crate can still read.
 pub const MIN_READABLE_VERSION: u32 = 1;

@@ -1,5 +1,7 @@
 //! Typed rich text: what the widget renders as elements, never as HTML strings.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// A block of rich text.
@@ -21,6 +23,50 @@ pub enum Block {
     },
     Quote(Vec<Block>),
     Rule,
+    /// A table; every row has as many cells as the header.
+    Table {
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    /// A named region of a template (`<!--issueDescription-->` … `<!--/issueDescription-->`)
+    /// that a host may show, replace or style on its own.
+    Region {
+        name: String,
+        content: Vec<Block>,
+    },
+    /// A diagnostic the host runs (`<Insight>`), with the texts shown while it runs.
+    Insight {
+        symptom_id: String,
+        execution_text: String,
+        timeout_text: String,
+        no_result_text: String,
+        /// Any other fields (`maxInsightCount`, `failedText`, …), name as written.
+        attributes: BTreeMap<String, String>,
+    },
+    /// A video to watch elsewhere (never embedded).
+    Video(Video),
+    /// Several videos shown together.
+    VideoGroup(Vec<Video>),
+    /// A search of the Azure knowledge base that a host page runs.
+    AzureKb {
+        client: String,
+        attributes: BTreeMap<String, String>,
+    },
+    /// A resource metric chart that a host page draws.
+    Metric {
+        title: String,
+        name: String,
+        aggregation_type: String,
+        time_span_duration: String,
+        attributes: BTreeMap<String, String>,
+    },
+}
+
+/// A video link with its title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Video {
+    pub src: String,
+    pub title: String,
 }
 
 /// Inline rich text inside a block.
@@ -96,8 +142,20 @@ impl Block {
                     parts.extend(items.iter().map(|item| Block::plain_text(item)))
                 }
                 Block::CodeBlock { code, .. } => parts.push(code.clone()),
-                Block::Quote(inner) => parts.push(Block::plain_text(inner)),
+                Block::Quote(inner) | Block::Region { content: inner, .. } => {
+                    parts.push(Block::plain_text(inner))
+                }
                 Block::Rule => {}
+                Block::Table { header, rows } => {
+                    for row in std::iter::once(header).chain(rows) {
+                        parts.extend(row.iter().map(|cell| Inline::plain_text(cell)));
+                    }
+                }
+                Block::Insight { execution_text, .. } => parts.push(execution_text.clone()),
+                Block::Video(video) => parts.push(video.title.clone()),
+                Block::VideoGroup(videos) => parts.extend(videos.iter().map(|v| v.title.clone())),
+                Block::AzureKb { .. } => {}
+                Block::Metric { title, .. } => parts.push(title.clone()),
             }
         }
         parts.retain(|p| !p.is_empty());

@@ -3,7 +3,7 @@
 //! Every string becomes a text node or an attribute value, so content can never add
 //! markup or script to the page, whatever it contains.
 
-use selfhelp_bundle::{Block, Inline, LinkKind};
+use selfhelp_bundle::{Block, Inline, LinkKind, Video};
 use yew::prelude::*;
 
 /// The level the shallowest content heading takes under a step's `<h2>`.
@@ -61,6 +61,72 @@ fn render_block(block: &Block, heading_level: u8) -> Html {
             html! { <blockquote>{ render_blocks(inner, heading_level) }</blockquote> }
         }
         Block::Rule => html! { <hr /> },
+        Block::Table { header, rows } => {
+            let cells = |row: &Vec<Vec<Inline>>, head: bool| -> Html {
+                row.iter()
+                    .map(|cell| match head {
+                        true => html! { <th scope="col">{ render_inlines(cell) }</th> },
+                        false => html! { <td>{ render_inlines(cell) }</td> },
+                    })
+                    .collect()
+            };
+            let body: Html = rows
+                .iter()
+                .map(|row| html! { <tr>{ cells(row, false) }</tr> })
+                .collect();
+            html! {
+                <table class="sh-table">
+                    <thead><tr>{ cells(header, true) }</tr></thead>
+                    <tbody>{ body }</tbody>
+                </table>
+            }
+        }
+        Block::Region { name, content } => html! {
+            <section class="sh-region" data-region={name.clone()}>
+                { render_blocks(content, heading_level) }
+            </section>
+        },
+        Block::Insight {
+            symptom_id,
+            execution_text,
+            no_result_text,
+            ..
+        } => html! {
+            <div class="sh-insight" data-symptom={symptom_id.clone()}>
+                <p class="sh-insight-running">{ execution_text.clone() }</p>
+                <p class="sh-insight-empty">{ no_result_text.clone() }</p>
+            </div>
+        },
+        Block::Video(video) => render_video(video),
+        Block::VideoGroup(videos) => html! {
+            <ul class="sh-video-group">
+                { for videos.iter().map(|v| html! { <li>{ render_video(v) }</li> }) }
+            </ul>
+        },
+        Block::AzureKb { client, .. } => html! {
+            <div class="sh-box sh-azure-kb" data-client={client.clone()}>
+                <span class="sh-box-label">{ "Knowledge base search" }</span>
+            </div>
+        },
+        Block::Metric { title, name, .. } => html! {
+            <div class="sh-box sh-metric" data-metric={name.clone()}>
+                <span class="sh-box-label">{ "Metric" }</span>
+                { " " }{ title.clone() }
+            </div>
+        },
+    }
+}
+
+/// A video as a link that opens elsewhere: no embedded players (a strict CSP forbids them).
+fn render_video(video: &Video) -> Html {
+    let title = video.title.clone();
+    if !is_safe_href(LinkKind::Web, &video.src) {
+        return html! { <span class="sh-video">{ title }</span> };
+    }
+    html! {
+        <a class="sh-video" href={video.src.clone()} target="_blank" rel="noopener noreferrer">
+            { title }
+        </a>
     }
 }
 
