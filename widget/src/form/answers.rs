@@ -1,7 +1,5 @@
 //! A form's answers: what each field holds, which fields show, and how both survive a reload.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use selfhelp_bundle::{ControlType, Field, Form};
 
 use crate::route::{percent_decode, percent_encode};
@@ -13,19 +11,45 @@ pub const OTHER: &str = "__sh_other__";
 /// chain a form writes, and the cap keeps a self-contradicting form from looping.
 const MAX_VISIBILITY_PASSES: usize = 8;
 
-/// The raw answers, by field id.
+/// The raw answers, by field id, in the order they were first given.
+///
+/// Lists rather than maps: forms have a few dozen questions at most, and every map
+/// type instantiated in the widget costs kilobytes of wasm.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Answers {
     /// One value for single-value controls, any number for a multi-select; never empty.
-    values: BTreeMap<String, Vec<String>>,
-    /// The typed text behind "Other" in dynamic dropdowns.
-    other: BTreeMap<String, String>,
+    values: Vec<(String, Vec<String>)>,
+    /// The typed text behind "Other" in dynamic dropdowns; never empty.
+    other: Vec<(String, String)>,
+}
+
+/// Sets, replaces or (with `None`) removes the entry for `id`, keeping the others' order.
+pub fn put<V>(entries: &mut Vec<(String, V)>, id: &str, value: Option<V>) {
+    let at = entries.iter().position(|(key, _)| key == id);
+    match (at, value) {
+        (Some(at), Some(value)) => entries[at].1 = value,
+        (None, Some(value)) => entries.push((id.to_string(), value)),
+        (Some(at), None) => {
+            entries.remove(at);
+        }
+        (None, None) => {}
+    }
+}
+
+/// The entry for `id`.
+pub fn lookup<'e, V>(entries: &'e [(String, V)], id: &str) -> Option<&'e V> {
+    entries
+        .iter()
+        .find(|(key, _)| key == id)
+        .map(|(_, value)| value)
 }
 
 impl Answers {
     /// The values as entered: for a dynamic dropdown, possibly [`OTHER`].
     pub fn raw(&self, id: &str) -> &[String] {
-        self.values.get(id).map(Vec::as_slice).unwrap_or_default()
+        lookup(&self.values, id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// The first raw value, or `""`.
@@ -34,17 +58,15 @@ impl Answers {
     }
 
     pub fn other_text(&self, id: &str) -> &str {
-        self.other.get(id).map(String::as_str).unwrap_or_default()
+        lookup(&self.other, id)
+            .map(String::as_str)
+            .unwrap_or_default()
     }
 
     /// Replaces a field's values; empty strings are dropped, so "no value" is one state.
     pub fn set(&mut self, id: &str, values: Vec<String>) {
         let values: Vec<String> = values.into_iter().filter(|v| !v.is_empty()).collect();
-        if values.is_empty() {
-            self.values.remove(id);
-        } else {
-            self.values.insert(id.to_string(), values);
-        }
+        put(&mut self.values, id, (!values.is_empty()).then_some(values));
     }
 
     /// Checks or unchecks one option of a multi-select.
@@ -58,11 +80,7 @@ impl Answers {
     }
 
     pub fn set_other(&mut self, id: &str, text: String) {
-        if text.is_empty() {
-            self.other.remove(id);
-        } else {
-            self.other.insert(id.to_string(), text);
-        }
+        put(&mut self.other, id, (!text.is_empty()).then_some(text));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -133,7 +151,7 @@ pub fn visibility(form: &Form, answers: &Answers) -> Vec<bool> {
     let mut shown = vec![true; form.fields.len()];
     for _ in 0..MAX_VISIBILITY_PASSES {
         // A field id counts as hidden only when no field with that id shows.
-        let shown_ids: BTreeSet<&str> = form
+        let shown_ids: Vec<&str> = form
             .fields
             .iter()
             .zip(&shown)
@@ -141,7 +159,7 @@ pub fn visibility(form: &Form, answers: &Answers) -> Vec<bool> {
             .map(|(field, _)| field.id.as_str())
             .collect();
         let read = |id: &str| {
-            if shown_ids.contains(id) {
+            if shown_ids.contains(&id) {
                 answers.effective(id)
             } else {
                 Vec::new()

@@ -1,12 +1,11 @@
 //! The form's state (answers, fields left, errors shown) and the actions that change it.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use selfhelp_bundle::Form;
 use yew::Reducible;
 
-use crate::form::answers::{is_display_only, visibility, Answers};
+use crate::form::answers::{is_display_only, lookup, put, visibility, Answers};
 use crate::form::validate::{field_error, Matcher};
 use crate::shared::Shared;
 
@@ -17,9 +16,10 @@ pub struct FormState {
     matcher: Matcher,
     pub answers: Answers,
     /// Fields the person has left at least once (or all of them after a submit).
-    pub touched: BTreeSet<String>,
-    /// The messages shown, by field id; only for fields that show.
-    pub errors: BTreeMap<String, String>,
+    pub touched: Vec<String>,
+    /// The messages shown, by field id; only for fields that show. (Lists, not maps:
+    /// see [`Answers`].)
+    pub errors: Vec<(String, String)>,
     /// Submit attempts so far; effects key on it to act once per attempt.
     pub submits: u32,
     /// Whether the last submit attempt found nothing wrong and no answer changed since:
@@ -50,12 +50,10 @@ pub enum Action {
 impl PartialEq for FormState {
     fn eq(&self, other: &Self) -> bool {
         self.form == other.form
-            && self.answers == other.answers
-            && self.touched == other.touched
-            && self.errors == other.errors
-            && self.submits == other.submits
-            && self.last_submit_valid == other.last_submit_valid
-            && self.generation == other.generation
+            && (&self.answers, &self.touched, &self.errors)
+                == (&other.answers, &other.touched, &other.errors)
+            && (self.submits, self.last_submit_valid, self.generation)
+                == (other.submits, other.last_submit_valid, other.generation)
     }
 }
 
@@ -65,8 +63,8 @@ impl FormState {
             form,
             matcher,
             answers,
-            touched: BTreeSet::new(),
-            errors: BTreeMap::new(),
+            touched: Vec::new(),
+            errors: Vec::new(),
             submits: 0,
             last_submit_valid: false,
             generation: 0,
@@ -84,17 +82,22 @@ impl FormState {
         field_error(field, &self.answers.effective(id), self.matcher)
     }
 
-    /// The problems of every shown field; hidden fields never count.
-    pub fn check(&self) -> BTreeMap<String, String> {
-        let mut errors = BTreeMap::new();
+    /// The message shown for a field, if any.
+    pub fn error(&self, id: &str) -> Option<&String> {
+        lookup(&self.errors, id)
+    }
+
+    /// The problems of every shown field, in form order; hidden fields never count.
+    pub fn check(&self) -> Vec<(String, String)> {
+        let mut errors: Vec<(String, String)> = Vec::new();
         for (field, shown) in self.form.fields.iter().zip(self.visible()) {
-            if !shown || errors.contains_key(&field.id) {
+            if !shown || lookup(&errors, &field.id).is_some() {
                 continue;
             }
             if let Some(message) =
                 field_error(field, &self.answers.effective(&field.id), self.matcher)
             {
-                errors.insert(field.id.clone(), message);
+                errors.push((field.id.clone(), message));
             }
         }
         errors
@@ -117,11 +120,11 @@ impl FormState {
                 next.recheck(&id);
             }
             Action::Blur(id) => {
-                next.touched.insert(id.clone());
-                match next.error_of(&id) {
-                    Some(message) => next.errors.insert(id, message),
-                    None => next.errors.remove(&id),
-                };
+                if !next.touched.contains(&id) {
+                    next.touched.push(id.clone());
+                }
+                let message = next.error_of(&id);
+                put(&mut next.errors, &id, message);
             }
             Action::Submit => {
                 next.errors = next.check();
@@ -129,8 +132,8 @@ impl FormState {
                 next.last_submit_valid = next.errors.is_empty();
                 let visible = next.visible();
                 for (field, shown) in next.form.fields.iter().zip(visible) {
-                    if shown && !is_display_only(field) {
-                        next.touched.insert(field.id.clone());
+                    if shown && !is_display_only(field) && !next.touched.contains(&field.id) {
+                        next.touched.push(field.id.clone());
                     }
                 }
             }
@@ -152,11 +155,9 @@ impl FormState {
     /// After a change, a field that shows an error is checked again, so the message
     /// goes as soon as the answer is fixed (and changes when a different rule fails).
     fn recheck(&mut self, id: &str) {
-        if self.errors.contains_key(id) {
-            match self.error_of(id) {
-                Some(message) => self.errors.insert(id.to_string(), message),
-                None => self.errors.remove(id),
-            };
+        if self.error(id).is_some() {
+            let message = self.error_of(id);
+            put(&mut self.errors, id, message);
         }
     }
 
@@ -165,15 +166,10 @@ impl FormState {
         if self.errors.is_empty() {
             return;
         }
-        let shown: BTreeSet<&str> = self
-            .form
-            .fields
-            .iter()
-            .zip(self.visible())
-            .filter(|(_, shown)| *shown)
-            .map(|(field, _)| field.id.as_str())
-            .collect();
-        self.errors.retain(|id, _| shown.contains(id.as_str()));
+        let visible = self.visible();
+        let fields = &self.form.fields;
+        let shown = |id: &str| fields.iter().zip(&visible).any(|(f, s)| *s && f.id == id);
+        self.errors.retain(|(id, _)| shown(id));
     }
 }
 
@@ -193,16 +189,18 @@ impl Reducible for FormState {
 #[cfg(test)]
 mod tests {
     use selfhelp_bundle::visibility::parse;
-    use selfhelp_bundle::ControlType;
+    use selfhelp_bundle::{ControlType, Validation};
 
     use super::*;
     use crate::form::tests::{field, matcher};
 
+    fn ids(state: &FormState) -> Vec<&str> {
+        state.errors.iter().map(|(id, _)| id.as_str()).collect()
+    }
+
     fn set(id: &str, value: &str) -> Action {
-        Action::Set {
-            id: id.into(),
-            values: vec![value.into()],
-        }
+        let (id, values) = (id.into(), vec![value.into()]);
+        Action::Set { id, values }
     }
 
     /// `users` (required radio), `upn` (required, shown when `users == one`, must hold
@@ -213,16 +211,15 @@ mod tests {
         let mut upn = field("upn", ControlType::TextBox);
         upn.required = true;
         upn.visibility = parse("users == one").unwrap().condition;
-        upn.validations = vec![selfhelp_bundle::Validation::RegexMatch {
-            pattern: "@".into(),
-            message: "Enter a UPN".into(),
-        }];
+        let (pattern, message) = ("@".into(), "Enter a UPN".into());
+        upn.validations = vec![Validation::RegexMatch { pattern, message }];
         let count = field("count", ControlType::NumericTextBox);
-        let form = Form {
+        let fields = vec![users, upn, count];
+        let form = Shared::new(Form {
             title: "T".into(),
-            fields: vec![users, upn, count],
-        };
-        FormState::new(Shared::new(form), matcher, Answers::default())
+            fields,
+        });
+        FormState::new(form, matcher, Answers::default())
     }
 
     #[test]
@@ -244,17 +241,14 @@ mod tests {
     #[test]
     fn blur_checks_one_field_and_fixing_it_clears_the_message() {
         let state = state().next(Action::Blur("users".into()));
-        assert!(state.touched.contains("users"));
-        assert_eq!(state.errors.keys().collect::<Vec<_>>(), ["users"]);
+        assert_eq!(state.touched, ["users"]);
+        assert_eq!(ids(&state), ["users"]);
         let state = state.next(set("users", "one"));
         assert!(state.errors.is_empty(), "fixed on change");
         let state = state
             .next(set("upn", "nope"))
             .next(Action::Blur("upn".into()));
-        assert_eq!(
-            state.errors.get("upn").map(String::as_str),
-            Some("Enter a UPN")
-        );
+        assert_eq!(state.error("upn").map(String::as_str), Some("Enter a UPN"));
         let state = state.next(set("upn", "a@b"));
         assert!(state.errors.is_empty());
         // Typing in a field without a message does not check it yet.
@@ -267,9 +261,10 @@ mod tests {
         let state = state().next(Action::Submit);
         assert_eq!(state.submits, 1);
         assert!(!state.last_submit_valid);
-        assert_eq!(state.errors.keys().collect::<Vec<_>>(), ["users"]);
+        assert_eq!(ids(&state), ["users"]);
         let state = state.next(set("users", "one")).next(Action::Submit);
-        assert_eq!(state.errors.keys().collect::<Vec<_>>(), ["upn"]);
+        assert_eq!(ids(&state), ["upn"]);
+        assert_eq!(state.touched, ["users", "count", "upn"]);
         // Hiding the field drops its message, and the hidden field does not block.
         let state = state.next(set("users", "some"));
         assert!(state.errors.is_empty());

@@ -2,9 +2,11 @@
 //! reducer and the handoff text. Components in `components/form/` render this state.
 
 pub mod answers;
+pub mod export;
 pub mod form_state;
 pub mod submission;
 pub mod validate;
+pub mod values;
 
 pub use answers::{Answers, OTHER};
 pub use form_state::{Action, FormState};

@@ -1,16 +1,12 @@
-//! The handoff: a submitted form as readable text, as JSON for hosts and files, and as a
-//! `mailto:` link. Hand-written JSON keeps serde_json (and its size) out of the widget.
+//! The handoff: the shown questions of a submitted form with their answers, as people
+//! read them; [`super::export`] turns it into JSON and a `mailto:` link.
 
 use selfhelp_bundle::{ControlType, Field, Form};
 
 use crate::form::answers::{is_display_only, visibility, Answers};
-use crate::route::percent_encode;
 
 /// What the summary shows for a question left empty.
 pub const NOT_ANSWERED: &str = "Not answered";
-
-/// Mail clients and browsers cut long `mailto:` links; the body is shortened to fit.
-const MAX_MAILTO_LEN: usize = 1800;
 
 /// One shown question and its answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,72 +78,13 @@ impl Submission {
         out
     }
 
-    /// `{"articleId", "title", "answers": [{"id", "label", "value", "text"}]}`.
-    pub fn to_json(&self) -> String {
-        let answers: Vec<String> = self
-            .answers
-            .iter()
-            .map(|a| {
-                format!(
-                    "{{\"id\":{},\"label\":{},\"value\":{},\"text\":{}}}",
-                    json_string(&a.id),
-                    json_string(&a.label),
-                    json_string(&a.value),
-                    json_string(&a.text)
-                )
-            })
-            .collect();
-        format!(
-            "{{\"articleId\":{},\"title\":{},\"answers\":[{}]}}",
-            json_string(&self.article_id),
-            json_string(&self.title),
-            answers.join(",")
-        )
-    }
-
-    /// A `mailto:` link with the title as subject and the text summary as body (cut at
-    /// a line when too long); `None` for an address that would break the link.
-    pub fn mailto(&self, email: &str) -> Option<String> {
-        let email = email.trim();
-        let usable = email.contains('@')
-            && !email
-                .chars()
-                .any(|c| c.is_whitespace() || matches!(c, '?' | '&' | '#' | '/' | ':' | '%'));
-        if !usable {
-            return None;
-        }
-        let link = |body: &str| {
-            // RFC 6068: line breaks in a body are CRLF.
-            let body = body.replace('\n', "\r\n");
-            format!(
-                "mailto:{email}?subject={}&body={}",
-                percent_encode(&self.title),
-                percent_encode(&body)
-            )
-        };
-        let text = self.to_text();
-        let full = link(&text);
-        if full.len() <= MAX_MAILTO_LEN {
-            return Some(full);
-        }
-        let note = "\n(Shortened: copy or download the summary for the full text.)\n";
-        let mut body = String::new();
-        for line in text.split_inclusive('\n') {
-            let longer = format!("{body}{line}");
-            if link(&format!("{longer}{note}")).len() > MAX_MAILTO_LEN {
-                break;
-            }
-            body = longer;
-        }
-        Some(link(&format!("{body}{note}")))
-    }
-
     /// A file name from the title: `password-hash-sync.txt`.
     pub fn file_name(&self, extension: &str) -> String {
         let mut slug = String::new();
-        for c in self.title.chars().flat_map(char::to_lowercase) {
+        // ASCII only: Unicode case tables would cost kilobytes of wasm for a file name.
+        for c in self.title.chars() {
             if c.is_ascii_alphanumeric() {
-                slug.push(c);
+                slug.push(c.to_ascii_lowercase());
             } else if !slug.is_empty() && !slug.ends_with('-') {
                 slug.push('-');
             }
@@ -191,30 +128,8 @@ pub fn display_value(field: &Field, value: &str) -> String {
     }
 }
 
-/// A JSON string literal.
-pub fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            // Other controls, and the separators JavaScript once refused in strings.
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use selfhelp_bundle::visibility::parse;
     use selfhelp_bundle::ChoiceOption;
 
@@ -229,7 +144,7 @@ mod tests {
         }
     }
 
-    fn form() -> Form {
+    pub fn form() -> Form {
         let mut users = field("users", ControlType::Dropdown);
         users.label = "Which users?".into();
         users.options = vec![option("all", "All users"), option("one", "One user")];
@@ -249,7 +164,7 @@ mod tests {
         }
     }
 
-    fn submission(answers: &Answers) -> Submission {
+    pub fn submission(answers: &Answers) -> Submission {
         Submission::new("id-1", "Sync \"broken\"", &form(), answers)
     }
 
@@ -296,7 +211,7 @@ mod tests {
     }
 
     #[test]
-    fn text_and_json() {
+    fn text() {
         let mut answers = Answers::default();
         answers.set("users", vec!["all".into()]);
         let s = submission(&answers);
@@ -304,36 +219,6 @@ mod tests {
             s.to_text(),
             "Sync \"broken\"\n=============\n\nWhich users?\nAll users\n\nTried\nNot answered\n\nSince when?\nNot answered\n"
         );
-        let json = s.to_json();
-        assert!(json.starts_with(r#"{"articleId":"id-1","title":"Sync \"broken\"","answers":[{"id":"users","label":"Which users?","value":"all","text":"All users"},"#), "{json}");
-        assert_eq!(
-            json_string("a\\b\n\t\u{1}\u{2028}é"),
-            r#""a\\b\n\t\u0001\u2028é""#
-        );
-    }
-
-    #[test]
-    fn mailto_encodes_and_shortens() {
-        let mut answers = Answers::default();
-        answers.set("users", vec!["all".into()]);
-        let s = submission(&answers);
-        let link = s.mailto("help@example.com").unwrap();
-        assert!(
-            link.starts_with("mailto:help@example.com?subject=Sync%20%22broken%22&body=Sync%20"),
-            "{link}"
-        );
-        assert!(
-            link.contains("%0D%0AWhich%20users%3F%0D%0AAll%20users"),
-            "{link}"
-        );
-        assert_eq!(s.mailto("not an address"), None);
-        assert_eq!(s.mailto("a@b.com?cc=x@y"), None);
-        answers.set("when", vec!["2024-05-01T10:30".into()]);
-        let mut long = submission(&answers);
-        long.answers[0].text = "word ".repeat(600);
-        let link = long.mailto("help@example.com").unwrap();
-        assert!(link.len() <= MAX_MAILTO_LEN, "{}", link.len());
-        assert!(link.contains("Shortened"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use web_sys::Node;
 use yew::prelude::*;
 
 use crate::components::form::choice_input::ChoiceInput;
-use crate::components::form::info_balloon::InfoBalloon;
+use crate::components::form::info_balloon::info_balloon;
 use crate::components::form::multi_select::MultiSelect;
 use crate::components::form::text_input::TextInput;
 use crate::components::form::ControlProps;
@@ -103,7 +103,7 @@ pub fn FormField(props: &FormFieldProps) -> Html {
             if !field.hints.is_empty() {
                 <div class="sh-hint" id={hint_id}>{ hints }</div>
             }
-            <InfoBalloon blocks={field.info_balloon.clone()} />
+            { info_balloon(&field.info_balloon) }
             if let Some(message) = &props.error {
                 <p class="sh-field-error" id={error_id}>
                     <span class="sh-error-prefix">{ "Error: " }</span>{ message.clone() }
@@ -112,10 +112,12 @@ pub fn FormField(props: &FormFieldProps) -> Html {
             { control }
         </>
     };
-    let class = classes!(
-        "sh-field",
-        props.error.is_some().then_some("sh-field-invalid")
-    );
+    // Plain strings rather than `classes!`, whose machinery costs wasm for no gain here.
+    let class = if props.error.is_some() {
+        "sh-field sh-field-invalid"
+    } else {
+        "sh-field"
+    };
     if group {
         // Leaving the group, not moving between its options, counts as leaving the field.
         let onfocusout = {

@@ -1,8 +1,6 @@
 //! `FormPage`: the questions that apply, the error summary after a failed submit, and
 //! the submit button.
 
-use std::collections::BTreeSet;
-
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -43,17 +41,18 @@ pub fn FormPage(props: &FormPageProps) -> Html {
 
     let visible = state.visible();
     let fields = state.form.fields.iter().enumerate().zip(&visible);
-    let mut listed = BTreeSet::new();
-    let errors: Vec<(String, String)> = fields
-        .clone()
-        .filter(|(_, shown)| **shown)
-        .filter_map(|((_, field), _)| {
-            let message = state.errors.get(&field.id)?;
-            listed
-                .insert(field.id.as_str())
-                .then(|| (dom_id(&field.id), message.clone()))
-        })
-        .collect();
+    // The reducer keeps messages in the order they appeared; the summary lists them in
+    // form order, once per field id.
+    let mut listed: Vec<&str> = Vec::new();
+    let mut errors: Vec<(String, String)> = Vec::new();
+    for ((_, field), _) in fields.clone().filter(|(_, shown)| **shown) {
+        if let Some(message) = state.error(&field.id) {
+            if !listed.contains(&field.id.as_str()) {
+                listed.push(&field.id);
+                errors.push((dom_id(&field.id), message.clone()));
+            }
+        }
+    }
     let show_summary = state.submits > 0 && !state.last_submit_valid && !errors.is_empty();
     let items = fields
         .filter(|(_, shown)| **shown)
@@ -64,7 +63,7 @@ pub fn FormPage(props: &FormPageProps) -> Html {
                 <FormField key={index} form={state.form.clone()} {index}
                     values={state.answers.raw(&field.id).to_vec()}
                     other={state.answers.other_text(&field.id).to_string()}
-                    error={state.errors.get(&field.id).cloned()}
+                    error={state.error(&field.id).cloned()}
                     on_change={props.on_change.clone()} />
             }
         });

@@ -37,29 +37,25 @@ pub fn TextInput(props: &ControlProps) -> Html {
     let described = props.described_by.clone();
     let invalid = aria_flag(props.invalid);
     let required = aria_flag(field.required);
-    let control = match field.control {
-        ControlType::MultiLineTextBox => html! {
+    let control = if field.control == ControlType::MultiLineTextBox {
+        html! {
             <textarea {id} class="sh-input sh-textarea" rows="5" value={value.clone()}
                 {placeholder} {oninput} {onblur} aria-describedby={described}
                 aria-invalid={invalid} aria-required={required} />
-        },
-        ControlType::DateTimePicker => html! {
-            <input {id} type="datetime-local" class="sh-input sh-datetime" value={value.clone()}
-                {oninput} {onblur} aria-describedby={described}
+        }
+    } else {
+        // Numbers are text with a numeric keyboard rather than type="number", which
+        // hands over an empty value for "12a" and so could only say "needs an answer".
+        let (kind, mode, class) = match field.control {
+            ControlType::DateTimePicker => ("datetime-local", None, "sh-input sh-datetime"),
+            ControlType::NumericTextBox => ("text", Some("decimal"), "sh-input sh-number"),
+            _ => ("text", None, "sh-input"),
+        };
+        html! {
+            <input {id} type={kind} inputmode={mode} {class} value={value.clone()}
+                {placeholder} {oninput} {onblur} aria-describedby={described}
                 aria-invalid={invalid} aria-required={required} />
-        },
-        // Text with a numeric keyboard rather than type="number", which hands over an
-        // empty value for "12a" and so could only say "needs an answer".
-        ControlType::NumericTextBox => html! {
-            <input {id} type="text" inputmode="decimal" class="sh-input sh-number"
-                value={value.clone()} {placeholder} {oninput} {onblur}
-                aria-describedby={described} aria-invalid={invalid} aria-required={required} />
-        },
-        _ => html! {
-            <input {id} type="text" class="sh-input" value={value.clone()} {placeholder}
-                {oninput} {onblur} aria-describedby={described}
-                aria-invalid={invalid} aria-required={required} />
-        },
+        }
     };
     // No `maxlength` attribute: it would cut pasted text silently; the counter and
     // the message say what is too long instead.
@@ -67,7 +63,7 @@ pub fn TextInput(props: &ControlProps) -> Html {
         let used = value.chars().count();
         let over = used > max as usize;
         html! {
-            <p class={classes!("sh-counter", over.then_some("sh-counter-over"))}
+            <p class={if over { "sh-counter sh-counter-over" } else { "sh-counter" }}
                 id={format!("{}-count", props.dom_id)}>
                 { format!("{used} / {max}") }
                 if over { { format!(" ({} too many)", used - max as usize) } }
