@@ -97,17 +97,64 @@ impl Cloud {
             .map(|c| c.to_ascii_lowercase())
             .collect();
         match key.as_str() {
-            "public" | "azurecloud" | "azurepubliccloud" | "global" | "prod" => Self::Public,
+            "public" | "publiccloud" | "azurecloud" | "azurepubliccloud" | "azure" | "global"
+            | "prod" | "commercial" => Self::Public,
             "fairfax"
             | "usgov"
+            | "usgovcloud"
             | "usgovernment"
             | "azureusgovernment"
-            | "azureusgovernmentcloud" => Self::UsGovernment,
-            "mooncake" | "china" | "azurechina" | "azurechinacloud" => Self::China,
-            "blackforest" | "germany" | "azuregermany" | "azuregermancloud" => Self::Germany,
-            "usnat" => Self::UsNat,
-            "ussec" => Self::UsSec,
+            | "azureusgovernmentcloud"
+            | "government" => Self::UsGovernment,
+            "mooncake" | "china" | "chinacloud" | "azurechina" | "azurechinacloud" => Self::China,
+            "blackforest" | "germany" | "germancloud" | "azuregermany" | "azuregermancloud" => {
+                Self::Germany
+            }
+            "usnat" | "usnatcloud" | "azureusnat" => Self::UsNat,
+            "ussec" | "usseccloud" | "azureussec" => Self::UsSec,
             _ => Self::Other(value.trim().to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cloud_spelling_of_the_corpus_maps() {
+        for (spelling, cloud) in [
+            ("public", Cloud::Public),
+            ("Public", Cloud::Public),
+            ("AzureCloud", Cloud::Public),
+            ("fairfax", Cloud::UsGovernment),
+            ("Fairfax", Cloud::UsGovernment),
+            ("FairFax", Cloud::UsGovernment),
+            ("mooncake", Cloud::China),
+            ("MoonCake", Cloud::China),
+            ("Mooncake", Cloud::China),
+            ("moonCake", Cloud::China),
+            ("MOONCAKE", Cloud::China),
+            ("blackforest", Cloud::Germany),
+            ("BlackForest", Cloud::Germany),
+            ("blackForest", Cloud::Germany),
+            ("Blackforest", Cloud::Germany),
+            ("ussec", Cloud::UsSec),
+            ("USSEC", Cloud::UsSec),
+            ("USSec", Cloud::UsSec),
+            ("Ussec", Cloud::UsSec),
+            ("UsSec", Cloud::UsSec),
+            ("USsec", Cloud::UsSec),
+            ("usnat", Cloud::UsNat),
+            ("USNAT", Cloud::UsNat),
+            ("USNat", Cloud::UsNat),
+            ("Usnat", Cloud::UsNat),
+            ("UsNat", Cloud::UsNat),
+            (" US Gov ", Cloud::UsGovernment),
+            ("Azure China Cloud", Cloud::China),
+        ] {
+            assert_eq!(Cloud::parse(spelling), cloud, "{spelling}");
+        }
+        assert_eq!(Cloud::parse(" Mars "), Cloud::Other("Mars".into()));
     }
 }

@@ -13,7 +13,7 @@ use crate::source::SourceFile;
 /// The stable codes; each is documented with an example in `docs/diagnostics.md`.
 pub mod codes {
     /// Every code, in order; each must have a section in `docs/diagnostics.md`.
-    pub const ALL: [&str; 17] = [
+    pub const ALL: [&str; 21] = [
         NO_HEADER,
         UNCLOSED_HEADER,
         MISSING_TITLE,
@@ -31,6 +31,10 @@ pub mod codes {
         BAD_FORM_FIELD,
         UNREADABLE,
         BAD_VISIBILITY,
+        BAD_CUSTOM_BLOCK,
+        BAD_REGION,
+        UNKNOWN_CLOUD,
+        ATTRIBUTE_TYPO,
     ];
 
     /// No `<properties ... />` header.
@@ -67,6 +71,23 @@ pub mod codes {
     pub const UNREADABLE: &str = "SH0016";
     /// A form element's `visibility` condition that cannot be parsed.
     pub const BAD_VISIBILITY: &str = "SH0017";
+
+    /// A custom XML block (`<insight>`, `<video>`, …) without the fields it needs.
+    pub const BAD_CUSTOM_BLOCK: &str = "SH0100";
+    /// A template region comment without its pair, or regions that cross.
+    pub const BAD_REGION: &str = "SH0101";
+    /// A `cloudEnvironments` name no known cloud has.
+    pub const UNKNOWN_CLOUD: &str = "SH0102";
+    /// An attribute name that looks like a misspelt known one.
+    pub const ATTRIBUTE_TYPO: &str = "SH0103";
+    /// Broken link syntax, repaired.
+    pub const LINK_REPAIRED: &str = "SH0104";
+    /// A `#anchor` link that matches no heading of the article.
+    pub const ANCHOR_NOT_FOUND: &str = "SH0105";
+    /// A `#Heading` without a space, read as a heading.
+    pub const HEADING_REPAIRED: &str = "SH0106";
+    /// A bare URL in text, made a link.
+    pub const BARE_URL: &str = "SH0107";
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -266,9 +287,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_are_unique_sequential_and_documented() {
-        for (index, code) in codes::ALL.iter().enumerate() {
-            assert_eq!(*code, format!("SH{:04}", index + 1));
+    fn codes_are_unique_increasing_and_documented() {
+        // Codes come in ranges (SH00xx general, SH01xx markdown, SH02xx forms): unique,
+        // increasing, and well formed.
+        for pair in codes::ALL.windows(2) {
+            assert!(pair[0] < pair[1], "{} then {}", pair[0], pair[1]);
+        }
+        for code in codes::ALL {
+            assert!(code.len() == 6 && code.starts_with("SH"), "{code}");
+            assert!(code[2..].chars().all(|c| c.is_ascii_digit()), "{code}");
         }
         let docs = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/diagnostics.md");
         let docs = std::fs::read_to_string(docs).expect("docs/diagnostics.md exists");

@@ -8,13 +8,15 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use selfhelp_bundle::{Cloud, Metadata, SelfHelpType};
+use selfhelp_bundle::{Metadata, SelfHelpType};
 
 use crate::diagnostics::{codes, Diagnostic, Label};
 use crate::source::SourceFile;
 
+mod known;
 mod scan;
 
+use known::{article_id, check_typo, clouds};
 use scan::Scanner;
 
 const OPEN: &str = "<properties";
@@ -190,11 +192,10 @@ fn metadata(
             "supporttopicids" => meta.support_topic_ids = list(value),
             "resourcetags" => meta.resource_tags = list(value),
             "productpesids" => meta.product_pes_ids = list(value),
-            "cloudenvironments" => {
-                meta.cloud_environments = list(value).iter().map(|c| Cloud::parse(c)).collect()
-            }
-            "articleid" => meta.article_id = value.to_string(),
+            "cloudenvironments" => meta.cloud_environments = clouds(source, attribute, diagnostics),
+            "articleid" => meta.article_id = article_id(value),
             _ => {
+                check_typo(source, attribute, diagnostics);
                 meta.extra
                     .insert(attribute.name.clone(), attribute.value.clone());
             }
@@ -224,14 +225,15 @@ fn metadata(
     meta
 }
 
-/// A comma-separated list, trimmed, empties dropped.
+/// A comma-separated list, trimmed, empties and repeats dropped, in order.
 pub fn list(value: &str) -> Vec<String> {
-    value
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+    let mut out: Vec<String> = Vec::new();
+    for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if !out.iter().any(|seen| seen == item) {
+            out.push(item.to_string());
+        }
+    }
+    out
 }
 
 fn display_order(

@@ -11,6 +11,11 @@ use crate::source::SourceFile;
 
 mod html_links;
 mod inlines;
+mod prepass;
+mod raw_html;
+mod regions;
+mod tables;
+mod xml;
 
 use inlines::{push_inline, push_paragraph, tidy};
 
@@ -29,6 +34,16 @@ pub fn parse(
     range: Range<usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<SourceBlock> {
+    parse_counted(source, range, diagnostics).0
+}
+
+/// [`parse`], also returning how many pieces of content were dropped without a
+/// diagnostic. It should always be 0: every block ends up in the output or in a warning.
+pub fn parse_counted(
+    source: &Arc<SourceFile>,
+    range: Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<SourceBlock>, usize) {
     let range = source.clamp_range(range);
     let text = source.text.get(range.clone()).unwrap_or("");
     let mut converter = Converter {
@@ -36,9 +51,11 @@ pub fn parse(
         diagnostics,
         stack: vec![Frame::container(Container::Root, 0..0)],
         out: Vec::new(),
+        silent_drops: 0,
     };
-    converter.run(text, range.start, 0);
-    converter.finish()
+    converter.run_pieces(text, range.start);
+    let drops = converter.silent_drops;
+    (converter.finish(), drops)
 }
 
 /// Parses text that has no place in a source file (form hints), dropping its diagnostics.
@@ -52,7 +69,7 @@ pub fn parse_detached(text: &str) -> Vec<Block> {
 }
 
 fn options() -> Options {
-    Options::ENABLE_STRIKETHROUGH
+    Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,9 +86,22 @@ enum Span {
     Strong,
     Emphasis,
     Strikethrough,
-    Link { href: String },
-    Image { href: String },
-    Placeholder { name: String },
+    Link {
+        href: String,
+    },
+    Image {
+        href: String,
+    },
+    Placeholder {
+        name: String,
+    },
+    /// A table cell; closing it adds the content to the table's last row.
+    Cell,
+    /// An allowed inline HTML tag, closed by its closing tag or its paragraph's end.
+    Tag {
+        name: String,
+        kind: crate::html::TagKind,
+    },
 }
 
 #[derive(Debug)]
@@ -103,6 +133,11 @@ enum Frame {
         text: String,
         span: Range<usize>,
     },
+    /// A table; the first row is the header.
+    Table {
+        rows: Vec<Vec<Vec<Inline>>>,
+        span: Range<usize>,
+    },
 }
 
 impl Frame {
@@ -121,6 +156,8 @@ struct Converter<'a> {
     diagnostics: &'a mut Vec<Diagnostic>,
     stack: Vec<Frame>,
     out: Vec<SourceBlock>,
+    /// Content dropped without a diagnostic (see [`parse_counted`]).
+    silent_drops: usize,
 }
 
 impl Converter<'_> {
@@ -211,6 +248,17 @@ impl Converter<'_> {
                 };
                 self.span_frame(Span::Link { href }, span)
             }
+            Tag::Table(_) => Frame::Table {
+                rows: Vec::new(),
+                span,
+            },
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(Frame::Table { rows, .. }) = self.stack.last_mut() {
+                    rows.push(Vec::new());
+                }
+                return;
+            }
+            Tag::TableCell => self.span_frame(Span::Cell, span),
             Tag::Image { dest_url, .. } => self.span_frame(
                 Span::Image {
                     href: dest_url.trim().to_string(),
@@ -245,6 +293,7 @@ impl Converter<'_> {
                     | (Span::Strikethrough, TagEnd::Strikethrough)
                     | (Span::Link { .. }, TagEnd::Link)
                     | (Span::Image { .. }, TagEnd::Image)
+                    | (Span::Cell, TagEnd::TableCell)
             ),
             (Frame::Container { kind, .. }, _) => matches!(
                 (kind, &end),
@@ -253,6 +302,7 @@ impl Converter<'_> {
             (Frame::List { .. }, TagEnd::List(_)) => true,
             (Frame::Code { .. }, TagEnd::CodeBlock) => true,
             (Frame::Html { .. }, TagEnd::HtmlBlock) => true,
+            (Frame::Table { .. }, TagEnd::Table) => true,
             _ => false,
         };
         // Only close when a matching frame is open; unclosed placeholders inside it close too.
@@ -315,6 +365,7 @@ impl Converter<'_> {
                 span,
             } => self.block(Block::CodeBlock { language, code }, span, Vec::new()),
             Frame::Html { .. } => {}
+            Frame::Table { rows, span } => self.close_table(rows, span),
         }
     }
 
@@ -327,7 +378,11 @@ impl Converter<'_> {
             Some(Frame::Inline { content, .. }) => push_inline(content, inline),
             Some(Frame::Container { loose, .. }) => push_inline(loose, inline),
             Some(Frame::Code { code, .. }) => code.push_str(&Inline::plain_text(&[inline])),
-            Some(Frame::List { .. }) | Some(Frame::Html { .. }) | None => {}
+            Some(Frame::List { .. } | Frame::Html { .. } | Frame::Table { .. }) | None => {
+                if !Inline::plain_text(&[inline]).trim().is_empty() {
+                    self.silent_drops += 1
+                }
+            }
         }
     }
 
@@ -354,7 +409,7 @@ impl Converter<'_> {
             Some(Frame::Inline { content, .. }) => {
                 push_inline(content, Inline::Text(Block::plain_text(&[block])))
             }
-            _ => {}
+            _ => self.silent_drops += 1,
         }
     }
 }

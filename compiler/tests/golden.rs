@@ -46,15 +46,30 @@ fn fixtures_match_snapshots() {
             assert_eq!(article.source, file);
             assert_eq!(article.content_hash.len(), 64);
         }
-        let expect_errors = file.starts_with("diag-")
-            && file != "diag-raw-html.md"
-            && file != "diag-invalid-utf8.md"
-            && file != "diag-header-quirks.md";
-        assert_eq!(
-            compiled.has_errors(),
-            expect_errors,
-            "{file}: diag-* fixtures (except warning-only ones) must have errors, others none"
-        );
+        // The name says what a fixture must produce: `diag-*` errors, `warn-*` warnings
+        // only, anything else no diagnostics at all.
+        let warnings = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| !d.is_error())
+            .count();
+        if file.starts_with("diag-") {
+            assert!(
+                compiled.has_errors(),
+                "{file}: diag-* fixtures must have errors"
+            );
+        } else if file.starts_with("warn-") {
+            assert!(
+                !compiled.has_errors() && warnings > 0,
+                "{file}: warn-* fixtures must have warnings and no errors"
+            );
+        } else {
+            assert!(
+                compiled.diagnostics.is_empty(),
+                "{file}: fixtures not named diag-* or warn-* must compile cleanly: {:?}",
+                compiled.diagnostics
+            );
+        }
     });
 }
 

@@ -158,6 +158,8 @@ impl Scanner<'_> {
         value: String,
         value_span: Range<usize>,
     ) {
+        // Values are HTML attribute values: `&quot;` and friends mean their characters.
+        let value = html_escape::decode_html_entities(&value).into_owned();
         self.attributes.push(Attribute {
             name,
             name_span,

@@ -1,6 +1,7 @@
 //! Unit tests of the header scanner.
 
 use super::*;
+use selfhelp_bundle::Cloud;
 
 fn parse_text(text: &str) -> (Option<Header>, Vec<Diagnostic>) {
     let source = Arc::new(SourceFile::new("t.md", text));
@@ -133,4 +134,39 @@ fn never_panics_on_truncated_input() {
 fn lists_trim_and_drop_empties() {
     assert_eq!(list(" a , ,b,"), ["a", "b"]);
     assert!(list("").is_empty());
+}
+
+#[test]
+fn entities_lists_braces_and_clouds() {
+    let text = "<properties pageTitle=\"Say &quot;hi&quot; &amp; go\" articleId=\"{AB-12}\" supportTopicIds=\" 1 ,2,1,, 3 \" cloudEnvironments=\"public,Public, MoonCake,mars\" />";
+    let (header, diagnostics) = parse_text(text);
+    let meta = header.expect("a header").meta;
+    assert_eq!(meta.page_title, "Say \"hi\" & go");
+    assert_eq!(meta.article_id, "AB-12");
+    assert_eq!(meta.support_topic_ids, ["1", "2", "3"]);
+    assert_eq!(
+        meta.cloud_environments,
+        [Cloud::Public, Cloud::China, Cloud::Other("mars".into())]
+    );
+    assert_eq!(codes_of(&diagnostics), ["SH0102"]);
+    assert!(diagnostics[0].message.contains("`mars`"));
+}
+
+#[test]
+fn did_you_mean_known_attribute_names() {
+    assert_eq!(known::suggestion("supportToicIds"), Some("supportTopicIds"));
+    assert_eq!(known::suggestion("SUPPORTTOPICID"), Some("supportTopicIds"));
+    assert_eq!(known::suggestion("infoBubbleTest"), Some("infoBubbleText"));
+    assert_eq!(known::suggestion("artcleId"), Some("articleId"));
+    assert_eq!(known::suggestion("supportTopicIds"), None);
+    assert_eq!(known::suggestion("ownershipid"), None);
+    assert_eq!(known::suggestion("partition"), None);
+    assert_eq!(known::suggestion("editor"), None);
+    let (_, diagnostics) =
+        parse_text("<properties pageTitle=\"T\" articleId=\"a\" supportToicIds=\"1\" />");
+    assert_eq!(codes_of(&diagnostics), ["SH0103"]);
+    assert_eq!(
+        diagnostics[0].help.as_deref(),
+        Some("did you mean `supportTopicIds`?")
+    );
 }

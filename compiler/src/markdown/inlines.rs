@@ -17,8 +17,10 @@ pub(super) fn push_paragraph(blocks: &mut Vec<Block>, loose: Vec<Inline>) {
     }
 }
 
-/// Trims space and line breaks at both ends of a paragraph's content.
-pub(super) fn tidy(mut content: Vec<Inline>) -> Vec<Inline> {
+/// Trims space and line breaks at both ends of a paragraph's content, and reads the
+/// `<br.>` typo (which CommonMark does not see as a tag) as a line break.
+pub(super) fn tidy(content: Vec<Inline>) -> Vec<Inline> {
+    let mut content = split_breaks(content);
     while let Some(first) = content.first_mut() {
         match first {
             Inline::LineBreak => {
@@ -54,4 +56,31 @@ pub(super) fn tidy(mut content: Vec<Inline>) -> Vec<Inline> {
         }
     }
     content
+}
+
+fn split_breaks(content: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(content.len());
+    for inline in content {
+        match inline {
+            Inline::Text(text) if text.to_ascii_lowercase().contains("<br.>") => {
+                let lower = text.to_ascii_lowercase();
+                let mut from = 0;
+                for (at, _) in lower.match_indices("<br.>") {
+                    push_inline(
+                        &mut out,
+                        Inline::Text(text.get(from..at).unwrap_or("").into()),
+                    );
+                    out.push(Inline::LineBreak);
+                    from = at + 5;
+                }
+                push_inline(
+                    &mut out,
+                    Inline::Text(text.get(from..).unwrap_or("").into()),
+                );
+            }
+            other => out.push(other),
+        }
+    }
+    out.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    out
 }
