@@ -22,6 +22,10 @@ pub struct BuildOutput {
     pub files: usize,
     /// Articles that compiled without errors (those in the bundle).
     pub compiled: usize,
+    /// Files that yielded neither an article nor an error (always 0 unless there is a bug).
+    pub unaccounted: usize,
+    /// Content dropped without a diagnostic, summed over files (always 0 unless a bug).
+    pub silent_drops: usize,
 }
 
 impl BuildOutput {
@@ -58,6 +62,7 @@ pub fn build(paths: &[PathBuf]) -> BuildOutput {
                     source: Arc::new(SourceFile::new(name, "")),
                     article: None,
                     id_span: 0..0,
+                    silent_drops: 0,
                 },
             }
         })
@@ -65,8 +70,14 @@ pub fn build(paths: &[PathBuf]) -> BuildOutput {
     let files = inputs.len();
     let duplicates = duplicate_ids(&units);
     let mut articles = Vec::new();
+    let mut unaccounted = 0;
+    let mut silent_drops = 0;
     for unit in units {
         let clean = !unit.has_errors();
+        if clean && unit.article.is_none() {
+            unaccounted += 1;
+        }
+        silent_drops += unit.silent_drops;
         diagnostics.extend(unit.diagnostics);
         if let (true, Some(article)) = (clean, unit.article) {
             articles.push(article);
@@ -80,6 +91,8 @@ pub fn build(paths: &[PathBuf]) -> BuildOutput {
         bundle: Bundle { articles },
         diagnostics,
         files,
+        unaccounted,
+        silent_drops,
     }
 }
 

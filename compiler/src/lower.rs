@@ -23,6 +23,9 @@ pub struct Compiled {
     pub diagnostics: Vec<Diagnostic>,
     /// Where the article id is written, for duplicate-id diagnostics.
     pub id_span: Range<usize>,
+    /// Pieces of content dropped without a diagnostic; always 0 unless there is a bug
+    /// (the corpus test checks it).
+    pub silent_drops: usize,
 }
 
 impl Compiled {
@@ -46,9 +49,11 @@ pub fn compile(name: &str, relative: &str, bytes: &[u8]) -> Compiled {
             article: None,
             diagnostics,
             id_span: 0..0,
+            silent_drops: 0,
         };
     };
-    let body = lower(&source, &header, &mut diagnostics);
+    let mut silent_drops = 0;
+    let body = lower(&source, &header, &mut diagnostics, &mut silent_drops);
     // Report in source order (the header's checks run after its scan, for example).
     diagnostics.sort_by_key(|d| d.primary.range.start);
     let article = body.map(|(title, body, further_reading)| Article {
@@ -64,6 +69,7 @@ pub fn compile(name: &str, relative: &str, bytes: &[u8]) -> Compiled {
         article,
         diagnostics,
         id_span: header.article_id_span(),
+        silent_drops,
     }
 }
 
@@ -81,18 +87,21 @@ fn lower(
     source: &Arc<SourceFile>,
     header: &Header,
     diagnostics: &mut Vec<Diagnostic>,
+    silent_drops: &mut usize,
 ) -> Option<Lowered> {
     let end = source.text.len();
     if header.meta.self_help_type == SelfHelpType::ProblemScopingQuestions {
         let fenced: Fenced = form::find_fences(source, header.body_start(), diagnostics)?;
-        let before = markdown::parse(source, fenced.before.clone(), diagnostics);
+        let (before, drops) = markdown::parse_counted(source, fenced.before.clone(), diagnostics);
+        *silent_drops += drops;
         let sections = sections::split(before);
         let form = form::parse(source, &fenced, diagnostics)?;
         let fallback = form.title.clone();
         let title = title(source, header, &sections, &fallback, diagnostics);
         return Some((title, ArticleBody::Form(form), sections.further_reading));
     }
-    let blocks = markdown::parse(source, header.body_start()..end, diagnostics);
+    let (blocks, drops) = markdown::parse_counted(source, header.body_start()..end, diagnostics);
+    *silent_drops += drops;
     let sections = sections::split(blocks);
     let title = title(source, header, &sections, "", diagnostics);
     let mut builder = TreeBuilder::new(source);

@@ -24,6 +24,12 @@ fn truncated_and_corrupted_fixtures_never_panic() {
         for end in (0..=bytes.len()).step_by(3) {
             let prefix = &bytes[..end];
             let compiled = compile("f.md", "f.md", prefix);
+            assert!(
+                compiled.article.is_some() || compiled.has_errors(),
+                "{} cut at {end}: no article and no error",
+                path.display()
+            );
+            assert_eq!(compiled.silent_drops, 0, "{} cut at {end}", path.display());
             if let Some(ArticleBody::Tree(tree)) = compiled.article.map(|a| a.body) {
                 assert!(tree.is_well_formed(), "{} cut at {end}", path.display());
             }
@@ -54,6 +60,23 @@ fn the_real_corpus_compiles_without_panicking() {
     }
     let output = build(&[corpus]);
     assert!(output.files > 10_000, "found only {} files", output.files);
+    // Every file is accounted for: an article, or at least one error with a location.
+    assert_eq!(
+        output.unaccounted, 0,
+        "files with neither an article nor an error"
+    );
+    // Every block of markdown ends up in the tree or in a warning.
+    assert_eq!(
+        output.silent_drops, 0,
+        "content dropped without a diagnostic"
+    );
+    eprintln!(
+        "corpus: {} files, {} compiled, {:?} (errors, warnings), {} silent drops",
+        output.files,
+        output.compiled,
+        output.counts(),
+        output.silent_drops
+    );
     assert!(
         output.compiled * 100 >= output.files * 99,
         "only {} of {} articles compiled",
