@@ -1,14 +1,16 @@
 //! Builds decision-tree nodes from a section's blocks: cause checks, resolutions, choices.
 //!
 //! Nodes are reserved before their children are built, so every link points forward.
-//! A section is read as a sequence of stages (today: an optional preamble, then either a
-//! cause list or plain content); new stage kinds, such as numbered steps chained with
-//! `if_unsolved`, slot into [`TreeBuilder::flow`].
+//! A section is read as a sequence of stages: an optional preamble, then a cause list,
+//! numbered steps (one resolution per step, chained with `if_unsolved`, see [`steps`]),
+//! or plain content.
 
 use selfhelp_bundle::{Block, Choice, DecisionTree, Inline, Node, NodeId, NodeKind};
 
 use crate::markdown::SourceBlock;
 use crate::source::SourceFile;
+
+mod steps;
 
 /// The prompt of the root choice between scenarios.
 pub const SCENARIO_PROMPT: &str = "Which situation fits?";
@@ -46,18 +48,18 @@ impl<'a> TreeBuilder<'a> {
     }
 
     /// Reserves a node to be filled in by [`set`](Self::set) once its children exist.
-    fn reserve(&mut self, offset: usize) -> NodeId {
+    pub(crate) fn reserve(&mut self, offset: usize) -> NodeId {
         self.push(offset, resolution(Vec::new(), Vec::new()))
     }
 
-    fn push(&mut self, offset: usize, kind: NodeKind) -> NodeId {
+    pub(crate) fn push(&mut self, offset: usize, kind: NodeKind) -> NodeId {
         let id = self.next_id();
         let line = self.source.line(offset);
         self.nodes.push(Node { line, kind });
         id
     }
 
-    fn set(&mut self, id: NodeId, kind: NodeKind) {
+    pub(crate) fn set(&mut self, id: NodeId, kind: NodeKind) {
         if let Some(node) = self.nodes.get_mut(id.0 as usize) {
             node.kind = kind;
         }
@@ -92,6 +94,9 @@ impl<'a> TreeBuilder<'a> {
     /// The flow of one section. `offset` locates the section when it has no blocks.
     pub fn flow(&mut self, blocks: &[SourceBlock], offset: usize) -> NodeId {
         let Some(lead) = find_cause_list(blocks) else {
+            if let Some(list) = steps::find(blocks) {
+                return self.steps(blocks, list);
+            }
             return self.content(blocks, offset);
         };
         let (before, rest) = blocks.split_at(lead);
@@ -170,7 +175,7 @@ impl<'a> TreeBuilder<'a> {
     }
 }
 
-fn resolution(cause: Vec<Block>, body: Vec<Block>) -> NodeKind {
+pub(crate) fn resolution(cause: Vec<Block>, body: Vec<Block>) -> NodeKind {
     NodeKind::Resolution {
         cause,
         body,

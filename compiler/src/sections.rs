@@ -4,29 +4,67 @@ use selfhelp_bundle::{Block, Inline};
 
 use crate::markdown::SourceBlock;
 
-/// Headings that start the steps section (compared after [`normalize`]).
-const STEPS_HEADINGS: [&str; 6] = [
+/// Headings that start the steps section (compared after [`normalize`]; the corpus
+/// writes them in about thirty spellings and at every heading level, in bold or not).
+const STEPS_HEADINGS: [&str; 14] = [
     "recommended steps",
     "recommended step",
     "troubleshooting steps",
     "troubleshooting step",
     "recommended solutions",
     "recommended solution",
+    "recommended actions",
+    "recommended action",
+    "mitigation steps",
+    "steps to resolve the issue",
+    "steps to resolve this issue",
+    "steps to resolve",
+    "additional steps",
+    "resolution steps",
 ];
 
 /// Headings that start further reading (compared after [`normalize`]).
-const READING_HEADINGS: [&str; 10] = [
+const READING_HEADINGS: [&str; 30] = [
     "recommended documents",
     "recommended document",
     "recommended documentation",
     "recommended docs",
+    "recommended reading",
+    "recommended resources",
+    "recommended articles",
+    "recommended videos",
     "resources",
     "additional resources",
+    "additional documents",
+    "additional documentation",
+    "additional information",
+    "more resources",
+    "more information",
     "learn more",
     "further reading",
     "related documents",
     "related documentation",
+    "related information",
+    "related articles",
+    "related links",
+    "useful links",
+    "helpful links",
+    "helpful articles",
+    "next steps",
+    "references",
+    "reference articles",
+    "see also",
+    "documentation",
 ];
+
+/// The level given to a bold-only paragraph used as a heading: below every real one.
+pub const PSEUDO_HEADING_LEVEL: u8 = 7;
+
+/// Bold-only paragraphs longer than this are emphasis, not headings.
+const PSEUDO_HEADING_MAX_WORDS: usize = 12;
+
+/// Bold-only paragraphs that are callouts, never headings.
+const CALLOUTS: [&str; 6] = ["note", "important", "tip", "warning", "caution", "notes"];
 
 /// A `###` subsection of the steps section: one situation the reader may be in.
 #[derive(Debug, Clone)]
@@ -56,44 +94,90 @@ enum Marker {
     Reading,
 }
 
-/// Lowercase, `*`/`_`/`:` and surrounding space removed, inner space collapsed.
+/// Lowercase, `*`/`_`/`#` and trailing `:`/`.` removed, `&` read as "and", space
+/// collapsed.
 pub fn normalize(text: &str) -> String {
     let cleaned: String = text
         .chars()
-        .filter(|c| !matches!(c, '*' | '_'))
+        .filter(|c| !matches!(c, '*' | '_' | '#'))
         .flat_map(char::to_lowercase)
         .collect();
-    let joined = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = cleaned
+        .split_whitespace()
+        .map(|w| if w == "&" { "and" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ");
     joined.trim_end_matches([':', '.']).trim().to_string()
 }
 
+/// A heading, or a paragraph that is only bold text (`**Something**`, maybe with a
+/// colon) which authors use as a heading below the real ones.
 fn heading(block: &SourceBlock) -> Option<(u8, &[Inline])> {
     match &block.block {
         Block::Heading { level, content } => Some((*level, content)),
+        Block::Paragraph(content) => {
+            let strong = match content.as_slice() {
+                [Inline::Strong(inner)] => inner,
+                [Inline::Strong(inner), Inline::Text(colon)] if colon.trim() == ":" => inner,
+                _ => return None,
+            };
+            let text = normalize(&Inline::plain_text(strong));
+            let words = text.split_whitespace().count();
+            let pseudo = words > 0
+                && words <= PSEUDO_HEADING_MAX_WORDS
+                && !text.ends_with(['.', '!', '?'])
+                && !CALLOUTS.contains(&text.as_str());
+            pseudo.then_some((PSEUDO_HEADING_LEVEL, strong.as_slice()))
+        }
         _ => None,
     }
 }
 
-fn marker(block: &SourceBlock) -> Option<Marker> {
-    let (_, content) = heading(block)?;
-    let text = normalize(&Inline::plain_text(content));
-    if STEPS_HEADINGS.contains(&text.as_str()) {
+/// The section a heading's text names, with common misspellings ("Reccommended") read
+/// as the word they miss.
+fn marker_of(text: &str) -> Option<Marker> {
+    let close = |known: &&str| {
+        *known == text
+            || (known.len() >= 12
+                && known.len().abs_diff(text.len()) <= 1
+                && strsim::damerau_levenshtein(known, text) <= 1)
+    };
+    if STEPS_HEADINGS.iter().any(close) {
         Some(Marker::Steps)
-    } else if READING_HEADINGS.contains(&text.as_str()) {
+    } else if READING_HEADINGS.iter().any(close) {
         Some(Marker::Reading)
     } else {
         None
     }
 }
 
+fn marker(block: &SourceBlock) -> Option<Marker> {
+    let (_, content) = heading(block)?;
+    marker_of(&normalize(&Inline::plain_text(content)))
+}
+
+/// The level a section heading's section runs at. A bold-only marker ("**Recommended
+/// Steps**") runs to the next real heading, so bold-only lines inside are its subsections.
+fn marker_level(block: &SourceBlock) -> u8 {
+    heading(block).map_or(1, |(l, _)| l.min(PSEUDO_HEADING_LEVEL - 1))
+}
+
 /// The index after the last block of the section headed at `index`: the next heading of
 /// the same or a higher level, or the next section heading of any level.
-fn section_end(blocks: &[SourceBlock], index: usize, level: u8) -> usize {
+fn section_end(
+    blocks: &[SourceBlock],
+    markers: &[Option<Marker>],
+    index: usize,
+    level: u8,
+) -> usize {
     blocks
         .iter()
         .enumerate()
         .skip(index + 1)
-        .find(|(_, b)| marker(b).is_some() || heading(b).is_some_and(|(l, _)| l <= level))
+        .find(|(i, b)| {
+            markers.get(*i).is_some_and(Option::is_some)
+                || heading(b).is_some_and(|(l, _)| l <= level)
+        })
         .map_or(blocks.len(), |(i, _)| i)
 }
 
@@ -118,11 +202,11 @@ pub fn split(blocks: Vec<SourceBlock>) -> Sections {
     }
     for (index, block) in blocks.iter().enumerate() {
         if markers.get(index) == Some(&Some(Marker::Reading)) {
-            let level = heading(block).map_or(1, |(l, _)| l);
+            let level = marker_level(block);
             mark_dropped(&mut reading, index);
             for slot in reading
                 .iter_mut()
-                .take(section_end(&blocks, index, level))
+                .take(section_end(&blocks, &markers, index, level))
                 .skip(index + 1)
             {
                 *slot = Some(true);
@@ -133,8 +217,8 @@ pub fn split(blocks: Vec<SourceBlock>) -> Sections {
     let mut scenario_ranges = Vec::new();
     if let Some(s) = steps {
         mark_dropped(&mut reading, s);
-        let level = blocks.get(s).and_then(heading).map_or(1, |(l, _)| l);
-        let end = section_end(&blocks, s, level);
+        let level = blocks.get(s).map_or(1, marker_level);
+        let end = section_end(&blocks, &markers, s, level);
         let inner = s + 1..end;
         let scenario_level = blocks
             .get(inner.clone())
@@ -153,7 +237,7 @@ pub fn split(blocks: Vec<SourceBlock>) -> Sections {
                     .is_some_and(|(l, _)| l == scenario_level)
                 {
                     own_end = own_end.min(index);
-                    let stop = section_end(&blocks, index, scenario_level).min(end);
+                    let stop = section_end(&blocks, &markers, index, scenario_level).min(end);
                     scenario_ranges.push((index, stop));
                 }
             }
@@ -175,7 +259,7 @@ pub fn split(blocks: Vec<SourceBlock>) -> Sections {
         };
         if let Some((_, content)) = heading(block) {
             sections.scenarios.push(Scenario {
-                label: content.to_vec(),
+                label: without_colon(content),
                 offset: block.span.start,
                 blocks: blocks.get(start + 1..stop).unwrap_or(&[]).to_vec(),
             });
@@ -187,4 +271,15 @@ pub fn split(blocks: Vec<SourceBlock>) -> Sections {
     });
     sections.steps_offset = steps.and_then(|s| blocks.get(s)).map(|b| b.span.start);
     sections
+}
+
+/// A label without the colon that ends headings like "**I use a new device:**".
+fn without_colon(content: &[Inline]) -> Vec<Inline> {
+    let mut label = content.to_vec();
+    if let Some(Inline::Text(text)) = label.last_mut() {
+        let trimmed = text.trim_end().trim_end_matches(':').trim_end();
+        *text = trimmed.to_string();
+    }
+    label.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    label
 }

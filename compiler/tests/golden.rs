@@ -181,3 +181,62 @@ fn numbered_cause_fixes_stay_in_order() {
         ]
     );
 }
+
+#[test]
+fn numbered_steps_chain_and_bold_pseudo_headings() {
+    let bytes = std::fs::read(fixtures().join("steps-chain.md")).expect("fixture");
+    let compiled = compile("steps-chain.md", "steps-chain.md", &bytes);
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{:?}",
+        compiled.diagnostics
+    );
+    let article = compiled.article.expect("article");
+    // Both reading spellings ("Reccommended Documents ##", "Next steps") are further reading.
+    assert_eq!(article.further_reading.len(), 2);
+    let ArticleBody::Tree(tree) = &article.body else {
+        panic!("a tree");
+    };
+    // Bold-only lines are the scenarios of the bold "Recommended Steps".
+    let NodeKind::Choice { choices, .. } = &tree.nodes[0].kind else {
+        panic!("a choice first: {:?}", tree.nodes[0]);
+    };
+    let labels: Vec<String> = choices
+        .iter()
+        .map(|c| selfhelp_bundle::Inline::plain_text(&c.label))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "My password expired",
+            "I use a new device",
+            "None of these (the general case)"
+        ]
+    );
+    // Each numbered step is one resolution; "No" goes to the next, then to the advice after.
+    let mut id = choices[0].next;
+    let mut numbers = Vec::new();
+    loop {
+        let NodeKind::Resolution {
+            body, if_unsolved, ..
+        } = &tree.nodes[id.0 as usize].kind
+        else {
+            panic!("a resolution");
+        };
+        match body.last() {
+            Some(selfhelp_bundle::Block::List { start, items }) => {
+                assert_eq!(items.len(), 1);
+                numbers.push(start.unwrap_or(0));
+            }
+            other => {
+                let text = selfhelp_bundle::Block::plain_text(body);
+                assert!(other.is_some());
+                assert!(text.starts_with("If none of these steps helped"), "{text}");
+                assert_eq!(*if_unsolved, None);
+                break;
+            }
+        }
+        id = if_unsolved.expect("a next step");
+    }
+    assert_eq!(numbers, [1, 2, 3]);
+}
