@@ -19,6 +19,11 @@ pub struct Browser {
 
 impl Browser {
     pub async fn start() -> Browser {
+        Browser::start_with(&[]).await
+    }
+
+    /// A browser with extra Chromium switches.
+    pub async fn start_with(extra_args: &[&str]) -> Browser {
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let port = free_port();
@@ -41,6 +46,7 @@ impl Browser {
             "--window-size=1000,900",
         ]
         .iter()
+        .chain(extra_args)
         .map(|a| a.to_string())
         .chain([format!("--user-data-dir={}", profile.path().display())])
         .collect::<Vec<_>>();
@@ -129,6 +135,51 @@ impl Browser {
             labels.push(button.text().await.unwrap_or_default().trim().to_string());
         }
         labels
+    }
+
+    /// Clicks the first element matching a CSS selector, once it exists.
+    pub async fn click_css(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking `{css}`: {e}"));
+    }
+
+    /// Sets an input's value as one edit (an `input` event), for controls such as
+    /// `datetime-local` whose typed keys depend on the browser's locale.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.find(css).await;
+        let code = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+                    el.dispatchEvent(new Event('input', { bubbles: true })); \
+                    el.dispatchEvent(new Event('change', { bubbles: true }));";
+        self.client
+            .execute(code, vec![json!(css), json!(value)])
+            .await
+            .unwrap_or_else(|e| panic!("setting `{css}`: {e}"));
+    }
+
+    /// Waits until a script returns `true`.
+    pub async fn wait_until(&self, what: &str, code: &str) {
+        let started = Instant::now();
+        loop {
+            if self.script(code).await == json!(true) {
+                return;
+            }
+            if started.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The `id` and class of the focused element.
+    pub async fn focused(&self) -> (String, String) {
+        let value = self
+            .script("const e = document.activeElement; return e ? [e.id, e.className] : ['', ''];")
+            .await;
+        let part = |n: usize| value[n].as_str().unwrap_or_default().to_string();
+        (part(0), part(1))
     }
 
     pub async fn script(&self, code: &str) -> serde_json::Value {

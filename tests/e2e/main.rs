@@ -5,6 +5,8 @@
 //! it, these tests say so and pass without checking anything.
 
 mod browser;
+mod corpus_forms;
+mod forms;
 mod site;
 
 use std::path::PathBuf;
