@@ -13,7 +13,7 @@ use crate::source::SourceFile;
 /// The stable codes; each is documented with an example in `docs/diagnostics.md`.
 pub mod codes {
     /// Every code, in order; each must have a section in `docs/diagnostics.md`.
-    pub const ALL: [&str; 21] = [
+    pub const ALL: [&str; 25] = [
         NO_HEADER,
         UNCLOSED_HEADER,
         MISSING_TITLE,
@@ -35,6 +35,10 @@ pub mod codes {
         BAD_REGION,
         UNKNOWN_CLOUD,
         ATTRIBUTE_TYPO,
+        LINK_REPAIRED,
+        ANCHOR_NOT_FOUND,
+        HEADING_REPAIRED,
+        BARE_URL,
     ];
 
     /// No `<properties ... />` header.

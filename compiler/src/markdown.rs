@@ -9,11 +9,13 @@ use selfhelp_bundle::{Block, Inline};
 use crate::diagnostics::Diagnostic;
 use crate::source::SourceFile;
 
+mod anchors;
 mod html_links;
 mod inlines;
 mod prepass;
 mod raw_html;
 mod regions;
+mod repair;
 mod tables;
 mod xml;
 
@@ -52,9 +54,11 @@ pub fn parse_counted(
         stack: vec![Frame::container(Container::Root, 0..0)],
         out: Vec::new(),
         silent_drops: 0,
+        anchors: Vec::new(),
     };
     converter.run_pieces(text, range.start);
     let drops = converter.silent_drops;
+    converter.check_anchors();
     (converter.finish(), drops)
 }
 
@@ -158,6 +162,8 @@ struct Converter<'a> {
     out: Vec<SourceBlock>,
     /// Content dropped without a diagnostic (see [`parse_counted`]).
     silent_drops: usize,
+    /// `#anchor` links with their spans, checked against the headings at the end.
+    anchors: Vec<(String, Range<usize>)>,
 }
 
 impl Converter<'_> {
@@ -342,6 +348,7 @@ impl Converter<'_> {
                 loose,
                 span,
             } => {
+                let loose = self.repair(loose, &span);
                 push_paragraph(&mut blocks, loose);
                 match kind {
                     Container::Item => {
@@ -387,8 +394,12 @@ impl Converter<'_> {
     }
 
     fn flush_loose(&mut self) {
-        if let Some(Frame::Container { blocks, loose, .. }) = self.stack.last_mut() {
-            let loose = std::mem::take(loose);
+        let Some(Frame::Container { loose, span, .. }) = self.stack.last_mut() else {
+            return;
+        };
+        let (loose, span) = (std::mem::take(loose), span.clone());
+        let loose = self.repair(loose, &span);
+        if let Some(Frame::Container { blocks, .. }) = self.stack.last_mut() {
             push_paragraph(blocks, loose);
         }
     }

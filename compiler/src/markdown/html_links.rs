@@ -12,13 +12,13 @@ impl Converter<'_> {
     pub(super) fn close_span(&mut self, kind: Span, content: Vec<Inline>, span: Range<usize>) {
         match kind {
             Span::Paragraph => {
-                let content = tidy(content);
+                let content = self.repair(tidy(content), &span);
                 if !content.is_empty() {
                     self.block(Block::Paragraph(content), span, Vec::new());
                 }
             }
             Span::Heading(level) => {
-                let content = tidy(content);
+                let content = self.repair(tidy(content), &span);
                 self.block(Block::Heading { level, content }, span, Vec::new());
             }
             Span::Strong => self.inline(Inline::Strong(content)),
@@ -28,7 +28,10 @@ impl Converter<'_> {
                 name,
                 default: content,
             }),
-            Span::Cell => self.close_cell(content),
+            Span::Cell => {
+                let content = self.repair(content, &span);
+                self.close_cell(content)
+            }
             Span::Tag { kind, .. } => self.close_tag(kind, content, span),
             Span::Link { href } => self.close_link(href, content, span),
             Span::Image { href } => {
@@ -44,11 +47,16 @@ impl Converter<'_> {
 
     pub(super) fn close_link(&mut self, href: String, content: Vec<Inline>, span: Range<usize>) {
         match links::classify(&href) {
-            Ok(kind) => self.inline(Inline::Link {
-                kind,
-                href,
-                content,
-            }),
+            Ok(kind) => {
+                if kind == selfhelp_bundle::LinkKind::Anchor {
+                    self.anchors.push((href.clone(), span));
+                }
+                self.inline(Inline::Link {
+                    kind,
+                    href,
+                    content,
+                })
+            }
             Err(refused) => {
                 self.diagnostics.push(
                     Diagnostic::error(

@@ -32,6 +32,9 @@ pub enum Piece {
     Block(Result<Block, String>, Range<usize>),
     RegionOpen(String, Range<usize>),
     RegionClose(String, Range<usize>),
+    /// `#Title` without the space CommonMark needs: the level, the line's span, and the
+    /// span of the title text.
+    Heading(u8, Range<usize>, Range<usize>),
 }
 
 /// Splits `text` (which starts at `base` in the source) into pieces.
@@ -84,6 +87,18 @@ pub fn split(text: &str, base: usize) -> Vec<Piece> {
             line_start = line_end;
             continue;
         }
+        if let Some((level, hashes)) = unspaced_heading(line) {
+            let end = line_start + line.trim_end().len();
+            let piece = Piece::Heading(
+                level,
+                line_start + base..end + base,
+                line_start + hashes + base..end + base,
+            );
+            cut(&mut pieces, &mut markdown_start, line_start, piece);
+            markdown_start = line_end;
+            line_start = line_end;
+            continue;
+        }
         if let Some(tag) = xml::block_tag(trimmed) {
             let start = line_start + indent;
             if let Some(end) = xml::element_end(text, start, tag) {
@@ -117,6 +132,15 @@ pub fn split(text: &str, base: usize) -> Vec<Piece> {
         pieces.push(Piece::Markdown(markdown_start + base..text.len() + base));
     }
     pieces
+}
+
+/// `(level, bytes of hashes)` of a line like `#Title` or `##**Title**` at the margin.
+fn unspaced_heading(line: &str) -> Option<(u8, usize)> {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    let next = line.get(hashes..)?.chars().next()?;
+    let letter = next.is_alphabetic() || matches!(next, '*' | '_');
+    let level = u8::try_from(hashes).ok().filter(|l| (1..=6).contains(l))?;
+    letter.then_some((level, hashes))
 }
 
 /// `(char, count)` of a code fence opener or closer (three or more backticks or tildes).

@@ -33,6 +33,7 @@ impl Converter<'_> {
                     self.block(block, span, Vec::new());
                 }
                 Piece::Block(Err(reason), span) => self.unreadable_block(reason, span),
+                Piece::Heading(level, line, title) => self.unspaced_heading(level, line, title),
                 Piece::RegionOpen(name, span) => open.push(Open {
                     name,
                     span,
@@ -69,6 +70,39 @@ impl Converter<'_> {
             let message = format!("region `{}` is never closed", region.name);
             self.nesting(&region.span, message, None);
         }
+    }
+
+    /// `#Title`: the title parsed as inline markdown, made a heading, and reported.
+    fn unspaced_heading(&mut self, level: u8, line: Range<usize>, title: Range<usize>) {
+        let text = self.source.text.get(title.clone()).unwrap_or("");
+        // `\u{1}` keeps the title a paragraph whatever it starts with; `inline` drops it.
+        let sub = format!("\u{1}{text}");
+        let before = self.out.len();
+        self.run(&sub, title.start.saturating_sub(1), 1);
+        self.finish_piece();
+        let content = match self.out.pop() {
+            Some(SourceBlock {
+                block: Block::Paragraph(content),
+                ..
+            }) if self.out.len() == before => content,
+            Some(other) => {
+                self.out.push(other);
+                return;
+            }
+            None => return,
+        };
+        let hashes = "#".repeat(usize::from(level));
+        self.diagnostics.push(
+            Diagnostic::warning(
+                codes::HEADING_REPAIRED,
+                "a heading without a space after its `#` was read as a heading",
+                self.source,
+                line.start..title.start,
+                "no space after this",
+            )
+            .with_help(format!("write `{hashes} {}`", text.trim())),
+        );
+        self.block(Block::Heading { level, content }, line, Vec::new());
     }
 
     /// Closes anything a piece left open, so the next piece starts at the root.

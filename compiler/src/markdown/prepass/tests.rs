@@ -23,6 +23,12 @@ fn kinds(text: &str) -> Vec<String> {
             Piece::Block(Err(e), _) => format!("bad {e}"),
             Piece::RegionOpen(n, r) => format!("open {n} {}", r.start - 100),
             Piece::RegionClose(n, r) => format!("close {n} {}", r.start - 100),
+            Piece::Heading(level, line, title) => format!(
+                "heading {level} {}..{} title from {}",
+                line.start - 100,
+                line.end - 100,
+                title.start - 100
+            ),
         })
         .collect()
 }
@@ -125,4 +131,15 @@ fn videos_metrics_and_kb() {
         Some(23)
     );
     assert_eq!(xml::element_end("<video>never closed", 0, "video"), None);
+}
+
+#[test]
+fn headings_without_a_space() {
+    assert_eq!(
+        kinds("##Title here\n#1 is not one\n # nor indented\n####### nor seven\n"),
+        [
+            "heading 2 0..12 title from 2",
+            "md \"#1 is not one\\n # nor indented\\n####### nor seven\\n\"",
+        ]
+    );
 }
