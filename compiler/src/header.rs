@@ -117,7 +117,7 @@ fn find_open(text: &str) -> Option<usize> {
     None
 }
 
-/// Warns about text before the header; blank lines and HTML comments are fine.
+/// Warns about text before the header; blank lines, HTML comments and headings are fine.
 fn check_prefix(source: &Arc<SourceFile>, start: usize, diagnostics: &mut Vec<Diagnostic>) {
     let prefix = source.text.get(..start).unwrap_or("");
     let mut rest = prefix;
@@ -126,13 +126,23 @@ fn check_prefix(source: &Arc<SourceFile>, start: usize, diagnostics: &mut Vec<Di
         let trimmed = rest.trim_start();
         offset += rest.len() - trimmed.len();
         rest = trimmed;
+        // A heading line (authors put the title above the header) is read as the title.
+        let heading_line = rest
+            .strip_prefix('#')
+            .map(|_| rest.find('\n').map_or(rest.len(), |i| i + 1));
         match rest.strip_prefix("<!--").and_then(|r| r.find("-->")) {
             Some(close) => {
                 let consumed = 4 + close + 3;
                 offset += consumed;
                 rest = rest.get(consumed..).unwrap_or("");
             }
-            None => break,
+            None => match heading_line {
+                Some(consumed) => {
+                    offset += consumed;
+                    rest = rest.get(consumed..).unwrap_or("");
+                }
+                None => break,
+            },
         }
     }
     if !rest.trim().is_empty() {

@@ -139,6 +139,14 @@ fn title(
             return content.clone();
         }
     }
+    // An H1 written above the header is the title too (SH0011 does not fire for it).
+    let mut ignored = Vec::new();
+    let before = markdown::parse(source, 0..header.span.start, &mut ignored);
+    if let Some((content, _)) = &sections::split(before).title {
+        if !Inline::plain_text(content).trim().is_empty() {
+            return content.clone();
+        }
+    }
     for text in [header.meta.page_title.trim(), fallback.trim()] {
         if !text.is_empty() {
             return vec![Inline::Text(text.to_string())];

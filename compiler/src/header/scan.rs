@@ -159,7 +159,11 @@ impl Scanner<'_> {
         value_span: Range<usize>,
     ) {
         // Values are HTML attribute values: `&quot;` and friends mean their characters.
-        let value = html_escape::decode_html_entities(&value).into_owned();
+        let mut value = html_escape::decode_html_entities(&value).into_owned();
+        // A value continued on the next lines is one line of text.
+        if value.contains('\n') {
+            value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
         self.attributes.push(Attribute {
             name,
             name_span,
