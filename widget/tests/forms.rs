@@ -98,6 +98,7 @@ fn form() -> Form {
     let mut tried = field("tried", ControlType::MultiSelectDropdown, "Tried");
     tried.options = vec![option("a", "Restarted"), option("b", "Full sync")];
     let note = field("note", ControlType::InfoBlock, "Have the logs ready.");
+    let empty_note = field("empty_note", ControlType::TextBlock, " ");
     let mut broken = field("broken", ControlType::TextBox, "Version");
     broken.validations = vec![Validation::RegexMatch {
         pattern: "(".into(),
@@ -107,6 +108,7 @@ fn form() -> Form {
         title: "Tell us".into(),
         fields: vec![
             who, upn, count, since, seen, error_text, nested, region, tried, note, broken,
+            empty_note,
         ],
     }
 }
@@ -743,6 +745,25 @@ async fn a_summary_address_before_a_submit_shows_the_questions() {
     .await;
     assert!(app.find(".sh-summary").is_none());
     app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn addresses_that_do_not_fit_the_article_are_corrected() {
+    storage().clear().unwrap();
+    // A tree has no summary; a form has no answer path.
+    for (hash, corrected) in [
+        ("#/article/printer/summary", "#/article/printer"),
+        ("#/article/scoping/0.y", "#/article/scoping"),
+    ] {
+        let source = BundleSource::Bytes(encoded(&form_bundle()));
+        let app = mount_at(hash, source, None).await;
+        wait_for("the address to be corrected", || {
+            (self::hash() == corrected).then_some(())
+        })
+        .await;
+        assert!(app.find(".sh-question, .sh-form").is_some());
+        app.unmount();
+    }
 }
 
 #[wasm_bindgen_test]

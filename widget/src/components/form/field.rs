@@ -41,6 +41,12 @@ pub fn FormField(props: &FormFieldProps) -> Html {
         .map(|hint| render_blocks(hint, 4))
         .collect::<Html>();
     if is_display_only(field) {
+        // Nothing to show is no empty box. (Corpus info blocks keep their text in a
+        // `content` key, which the bundle does not carry yet.)
+        if field.label.trim().is_empty() && field.info_balloon.is_empty() && field.hints.is_empty()
+        {
+            return Html::default();
+        }
         // Text for the reader, no answer: no label element, nothing to describe.
         return html! {
             <div class="sh-field sh-field-text" data-field-id={data_field}>
