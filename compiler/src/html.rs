@@ -38,6 +38,44 @@ fn placeholder_name(name: &str) -> Option<String> {
     valid.then(|| name.to_string())
 }
 
+/// Splits text holding placeholder comments (in code, where CommonMark does not see
+/// them as HTML) into `(None, text)` and `(Some(name), default)` parts, in order.
+pub fn split_placeholders(text: &str) -> Vec<(Option<String>, String)> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("<!--") {
+        let after = rest.get(open..).unwrap_or("");
+        let Some(end) = after.find("-->") else { break };
+        let comment = after.get(..end + 3).unwrap_or("");
+        let body = after.get(end + 3..).unwrap_or("");
+        let close = placeholder_open(comment).and_then(|name| {
+            let closing = body.find("<!--")?;
+            let close_end = body.get(closing..)?.find("-->")? + closing + 3;
+            let is_close = placeholder_close(body.get(closing..close_end)?) == Some(name.clone());
+            is_close.then(|| (name, closing, close_end))
+        });
+        let Some((name, closing, close_end)) = close else {
+            parts.push((None, rest.get(..open + end + 3).unwrap_or("").to_string()));
+            rest = body;
+            continue;
+        };
+        parts.push((None, rest.get(..open).unwrap_or("").to_string()));
+        parts.push((Some(name), body.get(..closing).unwrap_or("").to_string()));
+        rest = body.get(close_end..).unwrap_or("");
+    }
+    parts.push((None, rest.to_string()));
+    // Merge neighbouring plain parts and drop empty ones.
+    let mut merged: Vec<(Option<String>, String)> = Vec::new();
+    for (name, text) in parts {
+        match (merged.last_mut(), &name) {
+            (Some((None, last)), None) => last.push_str(&text),
+            _ if name.is_none() && text.is_empty() => {}
+            _ => merged.push((name, text)),
+        }
+    }
+    merged
+}
+
 /// The text inside `<!--` … `-->` when `html` starts with a comment.
 fn comment_body(html: &str) -> Option<&str> {
     let rest = html.trim_start().strip_prefix("<!--")?;

@@ -227,7 +227,14 @@ impl Converter<'_> {
                 language,
                 code,
                 span,
-            } => self.block(Block::CodeBlock { language, code }, span, Vec::new()),
+            } => {
+                // A code block holds plain text: placeholders show their default there.
+                let code = crate::html::split_placeholders(&code)
+                    .into_iter()
+                    .map(|(_, text)| text)
+                    .collect();
+                self.block(Block::CodeBlock { language, code }, span, Vec::new())
+            }
             Frame::Html { .. } => {}
             Frame::Table { rows, span } => self.close_table(rows, span),
         }

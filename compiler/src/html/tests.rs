@@ -67,3 +67,20 @@ fn silence() {
     assert_eq!(silent_prefix_len("<!-- a --><div>"), 10);
     assert_eq!(silent_prefix_len("<!--$N-->x"), 0);
 }
+
+#[test]
+fn placeholders_in_code() {
+    assert_eq!(
+        split_placeholders("az --id <!--$Sub-->SubId<!--/$Sub--> -n <!-- note --> x"),
+        [
+            (None, "az --id ".to_string()),
+            (Some("Sub".to_string()), "SubId".to_string()),
+            (None, " -n <!-- note --> x".to_string()),
+        ]
+    );
+    assert_eq!(
+        split_placeholders("<!--$A-->unclosed"),
+        [(None, "<!--$A-->unclosed".to_string())]
+    );
+    assert_eq!(split_placeholders(""), []);
+}

@@ -17,7 +17,18 @@ impl Converter<'_> {
                 Some(Frame::Html { text: html, .. }) => html.push_str(&text),
                 _ => self.inline(Inline::Text(text.into_string())),
             },
-            Event::Code(code) => self.inline(Inline::Code(code.into_string())),
+            // Placeholders in code spans stay placeholders (with code as their default).
+            Event::Code(code) => {
+                for (name, text) in crate::html::split_placeholders(&code) {
+                    self.inline(match name {
+                        Some(name) => Inline::Placeholder {
+                            name,
+                            default: vec![Inline::Code(text)],
+                        },
+                        None => Inline::Code(text),
+                    });
+                }
+            }
             Event::Html(text) => match self.stack.last_mut() {
                 Some(Frame::Html { text: html, .. }) => html.push_str(&text),
                 _ => self.inline_html(&text, span),
