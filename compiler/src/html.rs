@@ -52,7 +52,7 @@ pub fn split_placeholders(text: &str) -> Vec<(Option<String>, String)> {
             let closing = body.find("<!--")?;
             let close_end = body.get(closing..)?.find("-->")? + closing + 3;
             let is_close = placeholder_close(body.get(closing..close_end)?) == Some(name.clone());
-            is_close.then(|| (name, closing, close_end))
+            is_close.then_some((name, closing, close_end))
         });
         let Some((name, closing, close_end)) = close else {
             parts.push((None, rest.get(..open + end + 3).unwrap_or("").to_string()));
