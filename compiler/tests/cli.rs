@@ -139,7 +139,7 @@ fn check_passes_with_warnings_only() {
     assert!(text(&output.stderr).contains("warning[SH0008]"));
     assert_eq!(
         text(&output.stdout).trim_end(),
-        "1 files, 1 compiled, 0 errors, 4 warnings"
+        "1 files, 1 compiled, 0 errors, 7 warnings"
     );
 }
 

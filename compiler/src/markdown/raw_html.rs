@@ -9,6 +9,27 @@ use super::{Converter, Frame, Span};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::html::{self, TagKind};
 
+/// Tags whose text starts on a new line when the tag is dropped.
+const BLOCK_TAGS: [&str; 17] = [
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "blockquote",
+];
+
 impl Converter<'_> {
     /// An HTML block. Leading comments and `<br>`s are dropped silently. `<pre>` becomes
     /// code; `<script>`-like blocks are dropped whole with a warning. Anything else is read
@@ -103,7 +124,16 @@ impl Converter<'_> {
             return;
         }
         match tag.kind {
-            TagKind::Drop => self.raw_html_warning(span.clone(), false),
+            TagKind::Drop => {
+                self.raw_html_warning(span.clone(), false);
+                // Keep the text's shape: a dropped block or list item starts a new line.
+                if BLOCK_TAGS.contains(&tag.name.as_str()) {
+                    self.inline(Inline::LineBreak);
+                    if tag.name == "li" {
+                        self.inline(Inline::Text("• ".into()));
+                    }
+                }
+            }
             TagKind::DropWithContent => self.raw_html_warning(span.clone(), true),
             _ => {}
         }
