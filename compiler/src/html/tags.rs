@@ -171,7 +171,7 @@ pub fn parse_tag(html: &str) -> Option<Tag> {
     }
     let attributes = inner.get(name_len..).unwrap_or("");
     let kind = match name.as_str() {
-        _ if !ELEMENTS.contains(&name.as_str()) => TagKind::Pseudo,
+        _ if !ELEMENTS.contains(&name.as_str()) || reads_as_prose(attributes) => TagKind::Pseudo,
         "b" | "strong" => TagKind::Strong,
         "i" | "em" | "cite" | "dfn" => TagKind::Emphasis,
         "s" | "strike" | "del" => TagKind::Strikethrough,
@@ -192,6 +192,38 @@ pub fn parse_tag(html: &str) -> Option<Tag> {
         closing,
         kind,
     })
+}
+
+/// HTML attributes written without a value.
+const BOOLEAN_ATTRIBUTES: [&str; 16] = [
+    "controls",
+    "autoplay",
+    "muted",
+    "loop",
+    "disabled",
+    "checked",
+    "selected",
+    "hidden",
+    "readonly",
+    "required",
+    "open",
+    "defer",
+    "async",
+    "novalidate",
+    "multiple",
+    "playsinline",
+];
+
+/// Whether a tag's "attributes" are words, as in `<output txt file path>`: a placeholder
+/// that happens to start with an element name, not HTML.
+fn reads_as_prose(attributes: &str) -> bool {
+    let bare = attributes
+        .split_whitespace()
+        .take_while(|w| !w.contains(['=', '"', '\'']))
+        .filter(|w| w.chars().all(char::is_alphanumeric))
+        .filter(|w| !BOOLEAN_ATTRIBUTES.contains(&w.to_ascii_lowercase().as_str()))
+        .count();
+    bare >= 2
 }
 
 /// The decoded value of `name="value"` (or single-quoted, or bare) in a tag's attributes.

@@ -20,6 +20,9 @@ fn tags_are_sorted_into_kinds() {
     assert_eq!(kind("<img src=\"a.png\"/>"), Some(TagKind::Drop));
     assert_eq!(kind("<value>"), Some(TagKind::Pseudo));
     assert_eq!(kind("<your-name>"), Some(TagKind::Pseudo));
+    assert_eq!(kind("<output txt file path>"), Some(TagKind::Pseudo));
+    assert_eq!(kind("<audio controls autoplay>"), Some(TagKind::Drop));
+    assert_eq!(kind("<input disabled>"), Some(TagKind::Drop));
     assert_eq!(kind("<sas-token>"), Some(TagKind::Pseudo));
     assert_eq!(kind("<!-- c -->"), None);
     assert_eq!(kind("<1>"), None);
