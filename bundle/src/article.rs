@@ -35,6 +35,36 @@ pub enum ArticleBody {
     Tree(DecisionTree),
     /// A problem-scoping questionnaire.
     Form(Form),
+    /// Typed data for hosts and tools (advisor recommendations, support topics, ...),
+    /// not a flow to play.
+    Data(DataArticle),
+}
+
+/// A data article: its kind, its fields and any prose around them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataArticle {
+    pub kind: DataKind,
+    /// `name`, `value` pairs in source order. Nested JSON is flattened to dotted paths
+    /// (`owner.email`, `commonProblems.0.title`); null values are left out.
+    pub fields: Vec<DataField>,
+    /// Markdown around the data, e.g. the tool links of a `tools` article.
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataField {
+    pub name: String,
+    pub value: String,
+}
+
+/// Which `selfHelpType` the data comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DataKind {
+    AdvisorRecommendation,
+    SupportTopicDescription,
+    DiagnoseAndSolve,
+    Tools,
+    PartnerCenterQuickstart,
 }
 
 impl Bundle {

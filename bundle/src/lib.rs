@@ -12,7 +12,7 @@ mod rich;
 mod tree;
 pub mod visibility;
 
-pub use article::{Article, ArticleBody, Bundle};
+pub use article::{Article, ArticleBody, Bundle, DataArticle, DataField, DataKind};
 pub use codec::{decode, encode, encode_with_header, BundleError, Header, MAGIC};
 pub use form::{ChoiceOption, ControlType, Field, Form, Validation};
 pub use meta::{Cloud, Metadata, SelfHelpType};

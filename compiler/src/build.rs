@@ -68,7 +68,8 @@ pub fn build(paths: &[PathBuf]) -> BuildOutput {
         })
         .collect();
     let files = inputs.len();
-    let duplicates = duplicate_ids(&units);
+    let mut duplicates = duplicate_ids(&units);
+    duplicates.extend(crate::data::check_references(&units));
     let mut articles = Vec::new();
     let mut unaccounted = 0;
     let mut silent_drops = 0;

@@ -13,7 +13,7 @@ use crate::source::SourceFile;
 /// The stable codes; each is documented with an example in `docs/diagnostics.md`.
 pub mod codes {
     /// Every code, in order; each must have a section in `docs/diagnostics.md`.
-    pub const ALL: [&str; 25] = [
+    pub const ALL: [&str; 33] = [
         NO_HEADER,
         UNCLOSED_HEADER,
         MISSING_TITLE,
@@ -39,6 +39,14 @@ pub mod codes {
         ANCHOR_NOT_FOUND,
         HEADING_REPAIRED,
         BARE_URL,
+        LENIENT_JSON,
+        DUPLICATE_KEY,
+        KEY_SPELLING,
+        UNKNOWN_VISIBILITY_FIELD,
+        UNKNOWN_VISIBILITY_VALUE,
+        VISIBILITY_ORDER,
+        MISSING_SOLUTION_ARTICLE,
+        BAD_DATA_JSON,
     ];
 
     /// No `<properties ... />` header.
@@ -92,6 +100,22 @@ pub mod codes {
     pub const HEADING_REPAIRED: &str = "SH0106";
     /// A bare URL in text, made a link.
     pub const BARE_URL: &str = "SH0107";
+    /// Form or data JSON with a quirk the reader tolerated (trailing comma, unquoted key, raw control character).
+    pub const LENIENT_JSON: &str = "SH0200";
+    /// A JSON key set twice in one object (ignoring case); the last value wins.
+    pub const DUPLICATE_KEY: &str = "SH0201";
+    /// A form key written in another case or with a known misspelling; it is read as the right key.
+    pub const KEY_SPELLING: &str = "SH0202";
+    /// A visibility condition names a field the form does not have.
+    pub const UNKNOWN_VISIBILITY_FIELD: &str = "SH0203";
+    /// A visibility condition compares a choice field with a value that is not one of its options.
+    pub const UNKNOWN_VISIBILITY_VALUE: &str = "SH0204";
+    /// A visibility condition reads the field itself or a field that comes later in the form.
+    pub const VISIBILITY_ORDER: &str = "SH0205";
+    /// A `commonSolutionArticleId` names an article that is not in the build.
+    pub const MISSING_SOLUTION_ARTICLE: &str = "SH0206";
+    /// The JSON of a data article (advisor, support topics, diagnose and solve) cannot be read.
+    pub const BAD_DATA_JSON: &str = "SH0207";
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

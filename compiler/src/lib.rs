@@ -8,11 +8,13 @@
 //! never panics, whatever the input.
 
 pub mod build;
+pub mod data;
 pub mod diagnostics;
 pub mod flow;
 pub mod form;
 pub mod header;
 mod html;
+pub mod json;
 pub mod links;
 pub mod lower;
 pub mod markdown;

@@ -90,7 +90,10 @@ fn lower(
     silent_drops: &mut usize,
 ) -> Option<Lowered> {
     let end = source.text.len();
-    if header.meta.self_help_type == SelfHelpType::ProblemScopingQuestions {
+    if matches!(
+        header.meta.self_help_type,
+        SelfHelpType::ProblemScopingQuestions | SelfHelpType::TsgQuestions
+    ) {
         let fenced: Fenced = form::find_fences(source, header.body_start(), diagnostics)?;
         let (before, drops) = markdown::parse_counted(source, fenced.before.clone(), diagnostics);
         *silent_drops += drops;
@@ -99,6 +102,11 @@ fn lower(
         let fallback = form.title.clone();
         let title = title(source, header, &sections, &fallback, diagnostics);
         return Some((title, ArticleBody::Form(form), sections.further_reading));
+    }
+    if let Some(kind) = crate::data::kind(&header.meta.self_help_type) {
+        let (sections, body) = crate::data::lower(source, kind, header.body_start(), diagnostics)?;
+        let title = title(source, header, &sections, "", diagnostics);
+        return Some((title, body, sections.further_reading));
     }
     let (blocks, drops) = markdown::parse_counted(source, header.body_start()..end, diagnostics);
     *silent_drops += drops;

@@ -19,7 +19,7 @@ fn seed() -> Article {
 fn tree(article: &Article) -> &DecisionTree {
     match &article.body {
         ArticleBody::Tree(tree) => tree,
-        ArticleBody::Form(_) => panic!("the seed is a tree"),
+        ArticleBody::Form(_) | ArticleBody::Data(_) => panic!("the seed is a tree"),
     }
 }
 

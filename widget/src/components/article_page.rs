@@ -87,6 +87,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let title = article_title(article);
     let content = match (tree, walked) {
         (Some(tree), Some(walked)) => flow(props, article, tree, &walked, heading),
+        _ if matches!(article.body, ArticleBody::Data(_)) => data_view(&article.body),
         _ if matches!(article.body, ArticleBody::Form(_)) => html! {
             // Keyed by article, so another form starts with its own state.
             <FormFlow
@@ -111,6 +112,23 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             <h1>{ title }</h1>
             { content }
         </article>
+    }
+}
+
+/// A data article (advisor metadata, support topics, tools...): its fields and prose.
+fn data_view(body: &ArticleBody) -> Html {
+    let ArticleBody::Data(data) = body else {
+        return html! {};
+    };
+    html! {
+        <>
+            <dl class="sh-data">
+                { for data.fields.iter().map(|f| html! {
+                    <><dt>{ f.name.clone() }</dt><dd>{ f.value.clone() }</dd></>
+                }) }
+            </dl>
+            { crate::components::rich_text::render_blocks(&data.blocks, 2) }
+        </>
     }
 }
 

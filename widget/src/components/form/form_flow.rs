@@ -119,6 +119,6 @@ pub fn FormFlow(props: &FormFlowProps) -> Html {
 fn form_of<'b>(bundle: &'b Bundle, article_id: &str) -> Option<&'b Form> {
     match &bundle.article(article_id)?.body {
         ArticleBody::Form(form) => Some(form),
-        ArticleBody::Tree(_) => None,
+        ArticleBody::Tree(_) | ArticleBody::Data(_) => None,
     }
 }
