@@ -183,3 +183,29 @@ fn spans_are_file_offsets() {
     assert_eq!(&text[out[0].span.clone()], "# Title\n");
     assert_eq!(source.line(out[1].span.start), 5);
 }
+
+#[test]
+fn content_with_nowhere_to_go_is_counted_as_a_silent_drop() {
+    let source = Arc::new(SourceFile::new("t.md", ""));
+    let mut diagnostics = Vec::new();
+    let mut converter = Converter {
+        source: &source,
+        diagnostics: &mut diagnostics,
+        stack: vec![Frame::container(Container::Root, 0..0)],
+        out: Vec::new(),
+        silent_drops: 0,
+        anchors: Vec::new(),
+    };
+    converter.stack.push(Frame::List {
+        start: None,
+        items: Vec::new(),
+        item_spans: Vec::new(),
+        span: 0..0,
+    });
+    converter.inline(text("lost"));
+    converter.inline(text("  "));
+    assert_eq!(converter.silent_drops, 1, "whitespace is not content");
+    // The real corpus and every fixture have none (see tests/robustness.rs).
+    let (_, drops) = parse_counted(&source, 0..0, &mut Vec::new());
+    assert_eq!(drops, 0);
+}
