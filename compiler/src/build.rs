@@ -26,6 +26,27 @@ pub struct BuildOutput {
     pub unaccounted: usize,
     /// Content dropped without a diagnostic, summed over files (always 0 unless a bug).
     pub silent_drops: usize,
+    /// One entry per file, in file order, for summaries (`selfhelp check`).
+    pub reports: Vec<FileReport>,
+}
+
+/// What became of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileReport {
+    pub path: String,
+    /// The `selfHelpType` as the compiler understood it, lower case; `(no article)` when
+    /// the file could not be read as an article at all.
+    pub kind: String,
+    /// Whether the article is in the bundle.
+    pub compiled: bool,
+}
+
+/// The lower-case name of a `selfHelpType`, as summaries show it.
+pub fn type_name(kind: &selfhelp_bundle::SelfHelpType) -> String {
+    match kind {
+        selfhelp_bundle::SelfHelpType::Other(name) => name.to_ascii_lowercase(),
+        known => format!("{known:?}").to_ascii_lowercase(),
+    }
 }
 
 impl BuildOutput {
@@ -49,8 +70,19 @@ struct Input {
 
 /// Compiles the given files and folders (folders recursively, `*.md` only).
 pub fn build(paths: &[PathBuf]) -> BuildOutput {
+    build_observed(paths, |_| {}, || {})
+}
+
+/// [`build`], telling `on_total` how many files were found and calling `on_file` (from
+/// any thread) after each one, for progress bars.
+pub fn build_observed(
+    paths: &[PathBuf],
+    on_total: impl FnOnce(usize),
+    on_file: impl Fn() + Sync,
+) -> BuildOutput {
     let mut diagnostics = Vec::new();
     let inputs = collect(paths, &mut diagnostics);
+    on_total(inputs.len());
     let units: Vec<Compiled> = inputs
         .par_iter()
         .map(|input| {
@@ -66,6 +98,7 @@ pub fn build(paths: &[PathBuf]) -> BuildOutput {
                 },
             }
         })
+        .inspect(|_| on_file())
         .collect();
     let files = inputs.len();
     let mut duplicates = duplicate_ids(&units);
@@ -73,8 +106,17 @@ pub fn build(paths: &[PathBuf]) -> BuildOutput {
     let mut articles = Vec::new();
     let mut unaccounted = 0;
     let mut silent_drops = 0;
+    let mut reports = Vec::with_capacity(units.len());
     for unit in units {
         let clean = !unit.has_errors();
+        reports.push(FileReport {
+            path: unit.source.name.clone(),
+            kind: unit.article.as_ref().map_or_else(
+                || "(no article)".to_string(),
+                |a| type_name(&a.meta.self_help_type),
+            ),
+            compiled: clean && unit.article.is_some(),
+        });
         if clean && unit.article.is_none() {
             unaccounted += 1;
         }
@@ -94,6 +136,7 @@ pub fn build(paths: &[PathBuf]) -> BuildOutput {
         files,
         unaccounted,
         silent_drops,
+        reports,
     }
 }
 

@@ -30,13 +30,13 @@ pub fn kind(self_help_type: &SelfHelpType) -> Option<DataKind> {
 }
 
 /// Reads the body from `body_start`. Returns the sections of the markdown (for the
-/// title) and the article, or `None` when the JSON cannot be read (SH0207).
+/// title), the article and a fallback title, or `None` when the JSON cannot be read (SH0207).
 pub fn lower(
     source: &Arc<SourceFile>,
     kind: DataKind,
     body_start: usize,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(sections::Sections, ArticleBody)> {
+) -> Option<(sections::Sections, ArticleBody, String)> {
     let end = source.text.len();
     // Fences are optional here: a data article without JSON is markdown only.
     let fenced = form::find_fences(source, body_start, &mut Vec::new());
@@ -78,12 +78,18 @@ pub fn lower(
     } else {
         Vec::new()
     };
+    // A title when the article has no H1 or page title (quickstarts have a `Text`).
+    let fallback = fields
+        .iter()
+        .find(|f| f.name.eq_ignore_ascii_case("text") || f.name.eq_ignore_ascii_case("title"))
+        .map(|f| f.value.clone())
+        .unwrap_or_default();
     let body = ArticleBody::Data(DataArticle {
         kind,
         fields,
         blocks,
     });
-    Some((sections, body))
+    Some((sections, body, fallback))
 }
 
 /// Flattens JSON into dotted paths; nulls are left out.

@@ -22,7 +22,7 @@ pub mod sections;
 pub mod source;
 pub mod write;
 
-pub use build::{build, BuildOutput};
+pub use build::{build, build_observed, BuildOutput, FileReport};
 pub use diagnostics::{Diagnostic, Label, Severity};
 pub use lower::{compile, Compiled};
 pub use source::SourceFile;

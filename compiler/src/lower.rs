@@ -104,8 +104,9 @@ fn lower(
         return Some((title, ArticleBody::Form(form), sections.further_reading));
     }
     if let Some(kind) = crate::data::kind(&header.meta.self_help_type) {
-        let (sections, body) = crate::data::lower(source, kind, header.body_start(), diagnostics)?;
-        let title = title(source, header, &sections, "", diagnostics);
+        let (sections, body, fallback) =
+            crate::data::lower(source, kind, header.body_start(), diagnostics)?;
+        let title = title(source, header, &sections, &fallback, diagnostics);
         return Some((title, body, sections.further_reading));
     }
     let (blocks, drops) = markdown::parse_counted(source, header.body_start()..end, diagnostics);

@@ -6,7 +6,7 @@ use crate::report;
 
 /// Returns false when the build failed (nothing was written).
 pub fn run(paths: &[PathBuf], out: &Path) -> bool {
-    let output = selfhelp_compiler::build(paths);
+    let output = crate::progress::build(paths);
     report::print(&output.diagnostics);
     let (errors, warnings) = output.counts();
     if errors > 0 {

@@ -3,7 +3,9 @@
 mod build;
 mod check;
 mod inspect;
+mod progress;
 mod report;
+mod summary;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +39,9 @@ enum Command {
         /// Article files or folders (searched recursively for *.md).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// `text`: diagnostics and a summary table; `json`: one JSON object for tools.
+        #[arg(long, value_enum, default_value = "text")]
+        format: check::Format,
     },
     /// Print an article (.md) or a bundle (bundle.bin) as JSON.
     Inspect {
@@ -49,7 +54,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let ok = match cli.command {
         Command::Build { paths, out } => build::run(&paths, &out),
-        Command::Check { paths } => check::run(&paths),
+        Command::Check { paths, format } => check::run(&paths, format),
         Command::Inspect { file } => inspect::run(&file),
     };
     if ok {
