@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use selfhelp_bundle::Block;
+use selfhelp_bundle::{Block, Inline};
 
 use super::prepass::{self, Piece};
 use super::{Converter, SourceBlock};
@@ -156,13 +156,18 @@ impl Converter<'_> {
         self.diagnostics.push(
             Diagnostic::warning(
                 codes::BAD_CUSTOM_BLOCK,
-                format!("{reason}; the block was dropped"),
+                format!("{reason}; its text is kept as a paragraph"),
                 self.source,
                 span.start..first_line,
                 "this block",
             )
             .with_help("give the block the fields it needs, or delete it"),
         );
+        // The texts it holds (a title, a message) still say something to the reader.
+        let text = super::xml::text(self.source.text.get(span.clone()).unwrap_or(""));
+        if !text.is_empty() {
+            self.block(Block::Paragraph(vec![Inline::Text(text)]), span, Vec::new());
+        }
     }
 
     /// Video targets go through the same link check as markdown links.
@@ -171,7 +176,7 @@ impl Converter<'_> {
         match block {
             Block::Video(video) if !safe(&video.src) => {
                 self.unsafe_video(span);
-                Block::Paragraph(vec![selfhelp_bundle::Inline::Text(video.title)])
+                Block::Paragraph(vec![Inline::Text(video.title)])
             }
             Block::VideoGroup(videos) if videos.iter().any(|v| !safe(&v.src)) => {
                 self.unsafe_video(span);
