@@ -62,7 +62,8 @@ pub fn run(_args: Args) -> Result<()> {
     )?;
 
     step("unit, golden, CLI and end-to-end tests");
-    let mut tests = with_tools("cargo", &["test", "--workspace"]);
+    // --show-output: the corpus tests print what they covered (files, forms rendered).
+    let mut tests = with_tools("cargo", &["test", "--workspace", "--", "--show-output"]);
     tests.env("SELFHELP_DIST", &site);
     exec(tests)?;
 
