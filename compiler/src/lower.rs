@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use selfhelp_bundle::{Article, ArticleBody, Block, Inline, SelfHelpType};
+use selfhelp_bundle::{Article, ArticleBody, Block, Inline, Node, NodeKind, SelfHelpType};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostics::{codes, Diagnostic, Label};
@@ -131,8 +131,22 @@ fn lower(
         ));
         builder.choice(choice_offset, options);
     }
-    let tree = builder.finish();
-    Some((title, ArticleBody::Tree(tree), sections.further_reading))
+    let mut tree = builder.finish();
+    let mut further_reading = sections.further_reading;
+    // An article that is only links (its steps are the documents) shows them as its one
+    // step rather than an empty step with the links hidden behind "No".
+    if let [Node {
+        kind: NodeKind::Resolution {
+            body, alternatives, ..
+        },
+        ..
+    }] = tree.nodes.as_mut_slice()
+    {
+        if body.is_empty() && alternatives.is_empty() {
+            *body = std::mem::take(&mut further_reading);
+        }
+    }
+    Some((title, ArticleBody::Tree(tree), further_reading))
 }
 
 /// The first H1, else `pageTitle`, else `fallback`; SH0003 when all are empty.
