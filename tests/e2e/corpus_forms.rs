@@ -163,7 +163,7 @@ async fn every_compiled_corpus_form_renders_without_errors() {
                     .count();
                 Some((a.meta.article_id.as_str(), shown))
             }
-            ArticleBody::Tree(_) => None,
+            ArticleBody::Tree(_) | ArticleBody::Data(_) => None,
         })
         .collect();
     let ids: Vec<&str> = bundle

@@ -1,5 +1,6 @@
 //! Project automation, in the cargo-xtask style: `cargo xtask <command>`.
 
+mod bench;
 mod dist;
 mod process;
 mod serve;
@@ -10,6 +11,10 @@ mod tools;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+
+// The `selfhelp` binary's allocator, so `bench` measures the compiler as it ships.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(
@@ -31,6 +36,15 @@ enum Command {
     Test(test::Args),
     /// Print the gzip and brotli size of each file of the release dist.
     Size(size::Args),
+    /// Time the full compile of the real corpus against a bare markdown pass.
+    Bench(bench::Args),
+    /// One phase of `bench`, run as a child process so its peak memory is its own.
+    #[command(hide = true)]
+    BenchPhase {
+        #[arg(value_enum)]
+        phase: bench::Phase,
+        corpus: PathBuf,
+    },
     /// Install the toolchain only (wasm32 target, trunk, wasm-bindgen, wasm-opt, Chromium).
     Install,
 }
@@ -42,6 +56,8 @@ fn main() {
         Command::Dist(args) => dist::run(args).map(|_| ()),
         Command::Test(args) => test::run(args),
         Command::Size(args) => size::run(args),
+        Command::Bench(args) => bench::run(args),
+        Command::BenchPhase { phase, corpus } => bench::phase(phase, &corpus),
         Command::Install => tools::ensure_all(tools::Need::Browser).map(|_| ()),
     };
     if let Err(error) = result {

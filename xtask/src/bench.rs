@@ -1,0 +1,187 @@
+//! `cargo xtask bench`: the full compile of the real corpus against a bare pass that only
+//! reads every file and runs pulldown-cmark over it.
+//!
+//! Both phases run in parallel with rayon (the compiler's `build` does; the bare pass
+//! uses `par_iter` the same way), so the ratio compares like with like. Each run of each
+//! phase is a child process (this binary, built with the `bench-release` profile), so
+//! its peak memory (VmHWM from /proc/self/status) is that phase's alone.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+
+use crate::process::{command, exec};
+use crate::project_root;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Runs of each phase; the medians are reported.
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
+    /// The corpus folder (default: ../shared/corpus/articles beside the workspace).
+    #[arg(long)]
+    pub corpus: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Phase {
+    /// Read every file and run pulldown-cmark over it.
+    Bare,
+    /// `selfhelp_compiler::build`: the whole compile.
+    Full,
+}
+
+/// One measured run, as a child prints it.
+struct Sample {
+    millis: f64,
+    peak_kib: u64,
+    files: usize,
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let corpus = args
+        .corpus
+        .unwrap_or_else(|| project_root().join("../shared/corpus/articles"));
+    if !corpus.is_dir() {
+        eprintln!(
+            "xtask bench: skipped: no corpus at {} (only present on project machines)",
+            corpus.display()
+        );
+        return Ok(());
+    }
+    exec(command(
+        "cargo",
+        &[
+            "build",
+            "--quiet",
+            "--profile",
+            "bench-release",
+            "-p",
+            "xtask",
+        ],
+    ))?;
+    let exe = project_root().join("target/bench-release/xtask");
+    let mut bare = Vec::new();
+    let mut full = Vec::new();
+    // Alternate the phases so drift (page cache, thermal) touches both alike.
+    for _ in 0..args.runs.max(1) {
+        bare.push(child(&exe, "bare", &corpus)?);
+        full.push(child(&exe, "full", &corpus)?);
+    }
+    let (b, f) = (median(&bare), median(&full));
+    let files = full.first().map_or(0, |s| s.files);
+    println!(
+        "corpus: {} files, {} runs per phase, both phases parallel (rayon, {} threads)",
+        files,
+        args.runs.max(1),
+        rayon::current_num_threads()
+    );
+    println!(
+        "bare pass (read + pulldown-cmark): median {b:8.1} ms, peak memory {:6.1} MiB",
+        peak(&bare)
+    );
+    println!(
+        "full compile (selfhelp build):     median {f:8.1} ms, peak memory {:6.1} MiB",
+        peak(&full)
+    );
+    println!("ratio full / bare: {:.2} (target: 2.00 or less)", f / b);
+    Ok(())
+}
+
+fn child(exe: &Path, phase: &str, corpus: &Path) -> Result<Sample> {
+    let output = Command::new(exe)
+        .args(["bench-phase", phase])
+        .arg(corpus)
+        .output()
+        .with_context(|| format!("could not run {}", exe.display()))?;
+    if !output.status.success() {
+        bail!(
+            "bench phase {phase} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let field = |name: &str| -> Option<&str> {
+        text.split_whitespace()
+            .find_map(|w| w.strip_prefix(name)?.strip_prefix('='))
+    };
+    Ok(Sample {
+        millis: field("ms").and_then(|v| v.parse().ok()).context("no ms")?,
+        peak_kib: field("hwm_kib").and_then(|v| v.parse().ok()).unwrap_or(0),
+        files: field("files").and_then(|v| v.parse().ok()).unwrap_or(0),
+    })
+}
+
+fn median(samples: &[Sample]) -> f64 {
+    let mut values: Vec<f64> = samples.iter().map(|s| s.millis).collect();
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(0.0)
+}
+
+fn peak(samples: &[Sample]) -> f64 {
+    samples.iter().map(|s| s.peak_kib).max().unwrap_or(0) as f64 / 1024.0
+}
+
+/// Runs one phase in this process and prints `ms=… hwm_kib=… files=…`.
+pub fn phase(phase: Phase, corpus: &Path) -> Result<()> {
+    let start = Instant::now();
+    // Timed up to the result: freeing it afterwards is not part of producing it.
+    let (files, elapsed, output) = match phase {
+        Phase::Bare => (bare(corpus), start.elapsed(), None),
+        Phase::Full => {
+            let output = selfhelp_compiler::build(&[corpus.to_path_buf()]);
+            (output.files, start.elapsed(), Some(output))
+        }
+    };
+    std::hint::black_box(&output);
+    let millis = elapsed.as_secs_f64() * 1000.0;
+    println!("ms={millis:.3} hwm_kib={} files={files}", vm_hwm_kib());
+    Ok(())
+}
+
+/// Walks the folder like the compiler does, then reads and parses each file in parallel.
+fn bare(corpus: &Path) -> usize {
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(corpus)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("md"))
+        })
+        .map(|e| e.into_path())
+        .collect();
+    let events: usize = files
+        .par_iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).unwrap_or_default();
+            let text = String::from_utf8_lossy(&bytes);
+            // The compiler's options and offset iterator, so the parse itself is the same.
+            let options = pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+                | pulldown_cmark::Options::ENABLE_TABLES;
+            pulldown_cmark::Parser::new_ext(&text, options)
+                .into_offset_iter()
+                .count()
+        })
+        .sum();
+    std::hint::black_box(events);
+    files.len()
+}
+
+/// Peak resident memory of this process in KiB (0 where /proc is not available).
+fn vm_hwm_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
