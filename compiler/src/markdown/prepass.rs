@@ -40,6 +40,8 @@ pub enum Piece {
 /// Splits `text` (which starts at `base` in the source) into pieces.
 pub fn split(text: &str, base: usize) -> Vec<Piece> {
     let regions = region_names(text);
+    // Every block tag's closing offset, found in one pass.
+    let ends = xml::element_ends(&text.to_ascii_lowercase());
     let mut pieces = Vec::new();
     let mut markdown_start = 0;
     let cut = |pieces: &mut Vec<Piece>, from: &mut usize, at: usize, piece: Piece| {
@@ -101,7 +103,7 @@ pub fn split(text: &str, base: usize) -> Vec<Piece> {
         }
         if let Some(tag) = xml::block_tag(trimmed) {
             let start = line_start + indent;
-            if let Some(end) = xml::element_end(text, start, tag) {
+            if let Some(&end) = ends.get(&(tag.to_string(), start)) {
                 let source = text.get(start..end).unwrap_or("");
                 let piece = Piece::Block(xml::parse(tag, source), start + base..end + base);
                 cut(&mut pieces, &mut markdown_start, start, piece);

@@ -6,12 +6,15 @@
 //! scanner reads that better than an XML parser, which would refuse the stray `<br>`s
 //! and unescaped `&`s the corpus has.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use selfhelp_bundle::{Block, Video};
 
+/// The longest opening or closing tag looked for.
+const MAX_TAG_BYTES: usize = 4096;
+
 /// Canonical (lowercase) names of the blocks the pre-pass extracts.
-const BLOCK_TAGS: [&str; 5] = ["insight", "videogroup", "video", "azurekb", "metric"];
+pub const BLOCK_TAGS: [&str; 5] = ["insight", "videogroup", "video", "azurekb", "metric"];
 
 /// The canonical tag name when `trimmed` starts with one of the block tags.
 pub fn block_tag(trimmed: &str) -> Option<&'static str> {
@@ -31,39 +34,49 @@ pub fn block_tag(trimmed: &str) -> Option<&'static str> {
 }
 
 /// The offset just after the `</tag>` that closes the element opened at `start`.
-pub fn element_end(text: &str, start: usize, tag: &str) -> Option<usize> {
-    let rest = text.get(start..)?;
-    let lower = rest.to_ascii_lowercase();
-    let open = format!("<{tag}");
-    let close = format!("</{tag}");
-    let mut depth = 0usize;
-    let mut at = 0;
-    while let Some(found) = lower.get(at..)?.find('<') {
-        let pos = at + found;
-        let here = lower.get(pos..)?;
-        let tag_end = pos + here.find('>')? + 1;
-        let boundary = |len: usize| {
-            here.get(len..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(|c| c == '>' || c == '/' || c.is_whitespace())
-        };
-        if here.starts_with(&close) && boundary(close.len()) {
-            depth = depth.checked_sub(1)?;
-            if depth == 0 {
-                return Some(start + tag_end);
+#[cfg(test)]
+pub fn element_end(lower: &str, start: usize, tag: &str) -> Option<usize> {
+    element_ends(lower).get(&(tag.to_string(), start)).copied()
+}
+
+/// For every block tag opened in `lower` (the text in ASCII lowercase), the offset just
+/// after the tag that closes it, keyed by `(tag, start)`. Opens and closes are paired like
+/// parentheses in one pass, so a file of many unclosed tags stays linear.
+pub fn element_ends(lower: &str) -> HashMap<(String, usize), usize> {
+    let mut ends = HashMap::new();
+    for tag in BLOCK_TAGS {
+        let open = format!("<{tag}");
+        let close = format!("</{tag}");
+        let mut stack: Vec<usize> = Vec::new();
+        for (pos, _) in lower.match_indices('<') {
+            let here = lower.get(pos..).unwrap_or("");
+            let boundary = |len: usize| {
+                here.get(len..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| c == '>' || c == '/' || c.is_whitespace())
+            };
+            let is_close = here.starts_with(&close) && boundary(close.len());
+            let is_open = !is_close && here.starts_with(&open) && boundary(open.len());
+            if !is_close && !is_open {
+                continue;
             }
-        } else if here.starts_with(&open) && boundary(open.len()) {
-            if lower.get(pos..tag_end)?.ends_with("/>") {
-                if depth == 0 {
-                    return Some(start + tag_end);
+            // A tag runs to its `>`; real ones are short, so look a little way only.
+            let window = here.get(..here.len().min(MAX_TAG_BYTES)).unwrap_or(here);
+            let Some(tag_end) = window.find('>').map(|i| pos + i + 1) else {
+                continue;
+            };
+            if is_close {
+                if let Some(start) = stack.pop() {
+                    ends.insert((tag.to_string(), start), tag_end);
                 }
+            } else if lower.get(pos..tag_end).is_some_and(|t| t.ends_with("/>")) {
+                ends.insert((tag.to_string(), pos), tag_end);
             } else {
-                depth += 1;
+                stack.push(pos);
             }
         }
-        at = pos + 1;
     }
-    None
+    ends
 }
 
 /// One element: its name as written, its attributes and its raw inner text.
