@@ -2,6 +2,7 @@
 
 mod bench;
 mod dist;
+mod fuzz;
 mod process;
 mod serve;
 mod size;
@@ -45,6 +46,8 @@ enum Command {
         phase: bench::Phase,
         corpus: PathBuf,
     },
+    /// Fuzz the compiler (cargo-fuzz, installed if missing), one target at a time.
+    Fuzz(fuzz::Args),
     /// Install the toolchain only (wasm32 target, trunk, wasm-bindgen, wasm-opt, Chromium).
     Install,
 }
@@ -58,6 +61,7 @@ fn main() {
         Command::Size(args) => size::run(args),
         Command::Bench(args) => bench::run(args),
         Command::BenchPhase { phase, corpus } => bench::phase(phase, &corpus),
+        Command::Fuzz(args) => fuzz::run(args),
         Command::Install => tools::ensure_all(tools::Need::Browser).map(|_| ()),
     };
     if let Err(error) = result {
