@@ -37,6 +37,8 @@ pub enum Phase {
 /// One measured run, as a child prints it.
 struct Sample {
     millis: f64,
+    /// User + system CPU time of the child, less noisy than wall time on a busy machine.
+    cpu_millis: f64,
     peak_kib: u64,
     files: usize,
 }
@@ -87,7 +89,18 @@ pub fn run(args: Args) -> Result<()> {
         "full compile (selfhelp build):     median {f:8.1} ms, peak memory {:6.1} MiB",
         peak(&full)
     );
-    println!("ratio full / bare: {:.2} (target: 2.00 or less)", f / b);
+    let (bc, fc) = (
+        median_of(&bare, |s| s.cpu_millis),
+        median_of(&full, |s| s.cpu_millis),
+    );
+    println!(
+        "ratio full / bare: {:.2} wall (target: 2.00 or less)",
+        f / b
+    );
+    println!(
+        "CPU time (user + system), medians: bare {bc:.0} ms, full {fc:.0} ms, ratio {:.2}",
+        fc / bc.max(1.0)
+    );
     Ok(())
 }
 
@@ -110,13 +123,18 @@ fn child(exe: &Path, phase: &str, corpus: &Path) -> Result<Sample> {
     };
     Ok(Sample {
         millis: field("ms").and_then(|v| v.parse().ok()).context("no ms")?,
+        cpu_millis: field("cpu_ms").and_then(|v| v.parse().ok()).unwrap_or(0.0),
         peak_kib: field("hwm_kib").and_then(|v| v.parse().ok()).unwrap_or(0),
         files: field("files").and_then(|v| v.parse().ok()).unwrap_or(0),
     })
 }
 
 fn median(samples: &[Sample]) -> f64 {
-    let mut values: Vec<f64> = samples.iter().map(|s| s.millis).collect();
+    median_of(samples, |s| s.millis)
+}
+
+fn median_of(samples: &[Sample], value: fn(&Sample) -> f64) -> f64 {
+    let mut values: Vec<f64> = samples.iter().map(value).collect();
     values.sort_by(f64::total_cmp);
     values.get(values.len() / 2).copied().unwrap_or(0.0)
 }
@@ -138,7 +156,11 @@ pub fn phase(phase: Phase, corpus: &Path) -> Result<()> {
     };
     std::hint::black_box(&output);
     let millis = elapsed.as_secs_f64() * 1000.0;
-    println!("ms={millis:.3} hwm_kib={} files={files}", vm_hwm_kib());
+    println!(
+        "ms={millis:.3} cpu_ms={:.0} hwm_kib={} files={files}",
+        cpu_millis(),
+        vm_hwm_kib()
+    );
     Ok(())
 }
 
@@ -184,4 +206,22 @@ fn vm_hwm_kib() -> u64 {
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         })
         .unwrap_or(0)
+}
+
+/// User + system CPU time of this process so far, from /proc/self/stat (clock ticks of
+/// 10 ms, the Linux USER_HZ); 0 where /proc is not available.
+fn cpu_millis() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the `(comm)`, which may hold spaces: state is field 3, utime 14, stime 15.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) * 10.0
 }
