@@ -10,6 +10,7 @@
 pub mod build;
 pub mod data;
 pub mod diagnostics;
+mod edit;
 pub mod flow;
 pub mod form;
 pub mod header;

@@ -140,9 +140,7 @@ fn marker_of(text: &str) -> Option<Marker> {
         *known == text
             || (known.len() >= 12
                 && known.len().abs_diff(text.len()) <= 1
-                // OSA distance equals Damerau-Levenshtein up to 1 and needs no hash map
-                // (the generic one allocated per heading: 10% of a corpus build).
-                && strsim::osa_distance(known, text) <= 1)
+                && crate::edit::within_one_edit(known, text))
     };
     if STEPS_HEADINGS.iter().any(close) {
         Some(Marker::Steps)
