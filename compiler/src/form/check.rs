@@ -71,7 +71,8 @@ pub fn visibility(
                         ),
                         label: "no such field".into(),
                         span: at(&span.field),
-                        help: suggest(name, ids.iter().copied())
+                        // Never the field itself: reading it would be SH0205.
+                        help: suggest(name, ids.iter().copied().filter(|id| *id != field.id))
                             .map(|s| format!("did you mean `{s}`?")),
                     });
                 }
@@ -234,9 +235,14 @@ fn suggest<'c>(wanted: &str, candidates: impl Iterator<Item = &'c str>) -> Optio
         let score = if candidate.eq_ignore_ascii_case(wanted) {
             1.0
         } else {
-            strsim::jaro_winkler(&wanted.to_lowercase(), &candidate.to_lowercase())
+            // Edit distance, not Jaro-Winkler: long option values sharing only a prefix
+            // ("On-premise, ...") must not look alike.
+            strsim::normalized_damerau_levenshtein(
+                &wanted.to_lowercase(),
+                &candidate.to_lowercase(),
+            )
         };
-        if score >= 0.85 && best.is_none_or(|(s, _)| score > s) {
+        if score >= 0.7 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, candidate));
         }
     }
