@@ -1,5 +1,7 @@
 //! `#anchor` links checked against the slugs of the article's headings (SH0105).
 
+use std::collections::{HashMap, HashSet};
+
 use selfhelp_bundle::{Block, Inline};
 
 use super::Converter;
@@ -30,6 +32,28 @@ fn collect(blocks: &[Block], out: &mut Vec<String>) {
     }
 }
 
+/// The values of every `name="..."` and `id="..."` in the text, lowercase: explicit
+/// anchors an `<a name>` sets.
+fn explicit_targets(text: &str) -> HashSet<String> {
+    let lower = text.to_lowercase();
+    let mut out = HashSet::new();
+    for attr in ["name=", "id="] {
+        for (at, _) in lower.match_indices(attr) {
+            let rest = lower.get(at + attr.len()..).unwrap_or("");
+            let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+                continue;
+            };
+            let body = rest.get(1..).unwrap_or("");
+            // Anchor names are short; a bounded look keeps unclosed quotes cheap.
+            let end = body.char_indices().take(256).find(|(_, c)| *c == quote);
+            if let Some((end, _)) = end {
+                out.insert(body.get(..end).unwrap_or("").to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Dashes collapsed, for comparing slugs made by tools that differ on runs of spaces.
 fn squash(slug: &str) -> String {
     slug.split('-')
@@ -47,23 +71,27 @@ impl Converter<'_> {
         let mut slugs = Vec::new();
         collect(&blocks, &mut slugs);
         let squashed: Vec<String> = slugs.iter().map(|s| squash(s)).collect();
-        let lower_text = self.source.text.to_ascii_lowercase();
+        let explicit = explicit_targets(&self.source.text);
+        let squashed_set: HashSet<&str> = squashed.iter().map(String::as_str).collect();
+        let mut suggestions: HashMap<String, Option<String>> = HashMap::new();
         for (href, span) in std::mem::take(&mut self.anchors) {
             let target = href.trim_start_matches('#').to_lowercase();
             // `#` alone means the top of the page; explicit `name=`/`id=` targets count too.
-            let explicit = ["name=\"", "id=\"", "name='", "id='"]
-                .iter()
-                .any(|attr| lower_text.contains(&format!("{attr}{target}")));
-            if target.is_empty() || explicit || squashed.contains(&squash(&target)) {
+            if target.is_empty()
+                || explicit.contains(&target)
+                || squashed_set.contains(squash(&target).as_str())
+            {
                 continue;
             }
-            let closest = squashed
-                .iter()
-                .map(|s| (strsim::damerau_levenshtein(s, &target), s))
-                .filter(|(d, s)| *d <= (s.len() / 3).max(2))
-                .min_by_key(|(d, _)| *d)
-                .map(|(_, s)| s.clone());
-            let help = match closest {
+            let closest = suggestions.entry(target.clone()).or_insert_with(|| {
+                squashed
+                    .iter()
+                    .map(|s| (strsim::damerau_levenshtein(s, &target), s))
+                    .filter(|(d, s)| *d <= (s.len() / 3).max(2))
+                    .min_by_key(|(d, _)| *d)
+                    .map(|(_, s)| s.clone())
+            });
+            let help = match closest.clone() {
                 Some(slug) => format!("did you mean `#{slug}`?"),
                 None if slugs.is_empty() => "the article has no headings to link to".into(),
                 None => format!(
