@@ -5,8 +5,7 @@
 use serde_json::json;
 
 use crate::browser::Browser;
-use crate::site::Site;
-use crate::{dist, open_seed, SPECIFIC_USER};
+use crate::{open_seed, session, SPECIFIC_USER};
 
 const FORM_ID: &str = "bd72db7f-be55-4ff1-bdc8-4e92f47d0c7c";
 const FORM_TITLE: &str = "Password hash sync: tell support about the problem";
@@ -25,9 +24,9 @@ async fn field_ids(browser: &Browser) -> Vec<String> {
 
 #[tokio::test]
 async fn not_solved_leads_to_the_form_whose_summary_goes_to_support() {
-    let Some(dist) = dist() else { return };
-    let site = Site::serve(&dist);
-    let browser = Browser::start().await;
+    let Some((site, browser)) = session().await else {
+        return;
+    };
     open_seed(&browser, &site).await;
     browser.click_button(SPECIFIC_USER).await;
     browser.click_button("This is it").await;

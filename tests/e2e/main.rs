@@ -31,6 +31,12 @@ fn dist() -> Option<PathBuf> {
     }
 }
 
+/// The site served and a browser to visit it; `None` (skip) without `SELFHELP_DIST`.
+async fn session() -> Option<(Site, Browser)> {
+    let dist = dist()?;
+    Some((Site::serve(&dist), Browser::start().await))
+}
+
 async fn open_seed(browser: &Browser, site: &Site) {
     browser.open(&site.url).await;
     browser.expect_text("h1", "How can we help?").await;
@@ -55,9 +61,9 @@ async fn assert_focus_on_question(browser: &Browser) {
 
 #[tokio::test]
 async fn general_case_rules_out_every_cause_and_reaches_the_fallback() {
-    let Some(dist) = dist() else { return };
-    let site = Site::serve(&dist);
-    let browser = Browser::start().await;
+    let Some((site, browser)) = session().await else {
+        return;
+    };
     open_seed(&browser, &site).await;
     assert_eq!(browser.answer_labels().await, [SPECIFIC_USER, GENERAL_CASE]);
     assert_eq!(
@@ -119,9 +125,9 @@ async fn general_case_rules_out_every_cause_and_reaches_the_fallback() {
 
 #[tokio::test]
 async fn specific_user_cause_offers_both_fixes_then_support_when_not_solved() {
-    let Some(dist) = dist() else { return };
-    let site = Site::serve(&dist);
-    let browser = Browser::start().await;
+    let Some((site, browser)) = session().await else {
+        return;
+    };
     open_seed(&browser, &site).await;
 
     browser.click_button(SPECIFIC_USER).await;
@@ -173,9 +179,9 @@ async fn specific_user_cause_offers_both_fixes_then_support_when_not_solved() {
 
 #[tokio::test]
 async fn back_start_over_and_the_browser_back_button() {
-    let Some(dist) = dist() else { return };
-    let site = Site::serve(&dist);
-    let browser = Browser::start().await;
+    let Some((site, browser)) = session().await else {
+        return;
+    };
     open_seed(&browser, &site).await;
 
     browser.click_button(SPECIFIC_USER).await;
@@ -229,9 +235,9 @@ async fn back_start_over_and_the_browser_back_button() {
 
 #[tokio::test]
 async fn deep_links_open_an_article_and_an_answer_path() {
-    let Some(dist) = dist() else { return };
-    let site = Site::serve(&dist);
-    let browser = Browser::start().await;
+    let Some((site, browser)) = session().await else {
+        return;
+    };
 
     browser
         .open(&format!("{}#/article/{SEED_ID}", site.url))
