@@ -1,5 +1,6 @@
 //! The real corpus (`../shared/corpus/articles` from the workspace root), when present:
-//! no panic, every file accounted for, and the counts per `selfHelpType` and per
+//! no panic, every file accounted for, no silent drops, well-formed trees, a lossless
+//! round trip through the bundle codec, and the counts per `selfHelpType` and per
 //! diagnostic code pinned in a snapshot, so a change of behaviour on real content shows
 //! in review. Skipped with a message where the corpus is absent (a fresh clone).
 //!
@@ -9,6 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
+use selfhelp_bundle::ArticleBody;
 use selfhelp_compiler::build;
 
 #[test]
@@ -22,6 +24,19 @@ fn corpus_counts_by_type_and_code() {
         return;
     }
     let output = build(&[corpus]);
+    eprintln!(
+        "corpus: {} files, {} compiled, {:?} (errors, warnings), {} silent drops",
+        output.files,
+        output.compiled,
+        output.counts(),
+        output.silent_drops
+    );
+    assert!(output.files > 10_000, "found only {} files", output.files);
+    // Every block of markdown ends up in the tree or in a warning.
+    assert_eq!(
+        output.silent_drops, 0,
+        "content dropped without a diagnostic"
+    );
     // Every file is accounted for: one report each, and each is compiled or has an error.
     assert_eq!(output.reports.len(), output.files);
     assert_eq!(output.unaccounted, 0);
@@ -57,4 +72,16 @@ fn corpus_counts_by_type_and_code() {
         let _ = writeln!(text, "{code} {severity}: {count}");
     }
     insta::assert_snapshot!("corpus_counts", text);
+
+    // What the widget relies on holds for every compiled article, and the whole corpus
+    // survives the wire format.
+    for article in &output.bundle.articles {
+        if let ArticleBody::Tree(tree) = &article.body {
+            assert!(tree.is_well_formed(), "{}", article.source);
+            assert!(!tree.nodes.is_empty(), "{}", article.source);
+        }
+    }
+    let encoded = selfhelp_bundle::encode(&output.bundle, "test").expect("encodes");
+    let (_, decoded) = selfhelp_bundle::decode(&encoded).expect("decodes");
+    assert_eq!(decoded, output.bundle);
 }
