@@ -8,6 +8,9 @@ const UNSAFE_SCHEMES: [&str; 3] = ["javascript:", "data:", "vbscript:"];
 /// Schemes of portal links that only a host page can follow.
 const PORTAL_SCHEMES: [&str; 3] = ["data-blade:", "button-data-blade:", "button-data-context:"];
 
+/// Characters of a target enough to tell its kind: the longest scheme above, and more.
+const SCHEME_PREFIX: usize = 32;
+
 /// Why a link target was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnsafeLink {
@@ -20,10 +23,12 @@ pub struct UnsafeLink {
 /// The scheme check ignores case and removes every whitespace and control character
 /// first, as browsers do, so `Java\tScript:` is refused too.
 pub fn classify(href: &str) -> Result<LinkKind, UnsafeLink> {
+    // Only the scheme matters, so only the first few characters are looked at.
     let key: String = href
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .flat_map(char::to_lowercase)
+        .take(SCHEME_PREFIX)
         .collect();
     if let Some(scheme) = UNSAFE_SCHEMES.iter().find(|s| key.starts_with(*s)) {
         return Err(UnsafeLink { scheme });

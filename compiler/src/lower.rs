@@ -56,8 +56,9 @@ pub fn compile(name: &str, relative: &str, bytes: &[u8]) -> Compiled {
     let body = lower(&source, &header, &mut diagnostics, &mut silent_drops);
     // Report in source order (the header's checks run after its scan, for example).
     diagnostics.sort_by_key(|d| d.primary.range.start);
+    let id_span = header.article_id_span();
     let article = body.map(|(title, body, further_reading)| Article {
-        meta: header.meta.clone(),
+        meta: header.meta,
         content_hash: hex_sha256(bytes),
         source: relative.to_string(),
         title,
@@ -68,17 +69,14 @@ pub fn compile(name: &str, relative: &str, bytes: &[u8]) -> Compiled {
         source,
         article,
         diagnostics,
-        id_span: header.article_id_span(),
+        id_span,
         silent_drops,
     }
 }
 
 /// Lowercase hex SHA-256.
 pub fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    format!("{:x}", Sha256::digest(bytes))
 }
 
 type Lowered = (Vec<Inline>, ArticleBody, Vec<Block>);

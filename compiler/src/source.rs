@@ -1,8 +1,7 @@
 //! Source files: bytes decoded to text (BOM stripped), with a line index for byte offsets.
 
 use std::ops::Range;
-
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::diagnostics::{codes, Diagnostic};
 
@@ -13,22 +12,27 @@ pub struct SourceFile {
     pub name: String,
     /// The decoded text, without a byte-order mark.
     pub text: String,
-    /// Byte offset where each line starts; `line_starts[0] == 0`.
-    line_starts: Vec<usize>,
+    /// Byte offset where each line starts; `line_starts[0] == 0`. Built on first use:
+    /// most files never report a diagnostic, so most never need it.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     /// A source from text that is already decoded (tests, sub-documents).
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             name: name.into(),
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
+                .collect()
+        })
     }
 
     /// Decodes bytes as UTF-8, stripping any number of leading byte-order marks.
@@ -41,6 +45,11 @@ impl SourceFile {
         let mut rest = bytes;
         while let Some(stripped) = rest.strip_prefix(b"\xEF\xBB\xBF") {
             rest = stripped;
+        }
+        // The fast path: nearly every file is UTF-8, and `from_utf8` checks it far faster
+        // than walking it chunk by chunk.
+        if let Ok(text) = std::str::from_utf8(rest) {
+            return (SourceFile::new(name, text), None);
         }
         let mut text = String::with_capacity(rest.len());
         let mut invalid: Option<InvalidUtf8> = None;
@@ -62,9 +71,9 @@ impl SourceFile {
     /// 1-based line and column (in characters) of a byte offset, clamped to the text.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(offset);
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&start| start <= offset);
+        let start = line_starts
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(0);
@@ -82,7 +91,7 @@ impl SourceFile {
 
     /// Byte offset of the start of a 1-based line, if the line exists.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.line_starts.get(line.checked_sub(1)?).copied()
+        self.line_starts().get(line.checked_sub(1)?).copied()
     }
 
     /// The offset clamped into the text and moved back onto a character boundary.
