@@ -109,23 +109,22 @@ fn lower(
     }
     let (blocks, drops) = markdown::parse_counted(source, header.body_start()..end, diagnostics);
     *silent_drops += drops;
-    let sections = sections::split(blocks);
+    let mut sections = sections::split(blocks);
     let title = title(source, header, &sections, "", diagnostics);
     let mut builder = TreeBuilder::new(source);
     let body_offset = header.body_start();
     if sections.scenarios.is_empty() {
         builder.flow(&sections.general, body_offset);
     } else {
-        let mut options: Vec<_> = sections
-            .scenarios
-            .iter()
-            .map(|s| (s.label.clone(), s.offset, s.blocks.clone()))
-            .collect();
         let choice_offset = sections.steps_offset.unwrap_or(body_offset);
+        let mut options: Vec<_> = std::mem::take(&mut sections.scenarios)
+            .into_iter()
+            .map(|s| (s.label, s.offset, s.blocks))
+            .collect();
         options.push((
             vec![Inline::Text(GENERAL_CASE_LABEL.into())],
             choice_offset,
-            sections.general.clone(),
+            std::mem::take(&mut sections.general),
         ));
         builder.choice(choice_offset, options);
     }

@@ -151,34 +151,48 @@ fn marker_of(text: &str) -> Option<Marker> {
     }
 }
 
-fn marker(block: &SourceBlock) -> Option<Marker> {
-    let (_, content) = heading(block)?;
-    marker_of(&normalize(&Inline::plain_text(content)))
-}
-
 /// The level a section heading's section runs at. A bold-only marker ("**Recommended
 /// Steps**") runs to the next real heading, so bold-only lines inside are its subsections.
-fn marker_level(block: &SourceBlock) -> u8 {
-    heading(block).map_or(1, |(l, _)| l.min(PSEUDO_HEADING_LEVEL - 1))
+fn marker_level(level: Option<u8>) -> u8 {
+    level.map_or(1, |l| l.min(PSEUDO_HEADING_LEVEL - 1))
 }
 
-/// The index after the last block of the section headed at `index`: the next heading of
-/// the same or a higher level, or the next section heading of any level.
-fn section_end(
-    blocks: &[SourceBlock],
-    markers: &[Option<Marker>],
-    index: usize,
-    level: u8,
-) -> usize {
-    blocks
-        .iter()
-        .enumerate()
-        .skip(index + 1)
-        .find(|(i, b)| {
-            markers.get(*i).is_some_and(Option::is_some)
-                || heading(b).is_some_and(|(l, _)| l <= level)
-        })
-        .map_or(blocks.len(), |(i, _)| i)
+/// What [`split`] knows of each block, worked out once: its heading level, if it is a
+/// heading, and the section it starts, if any.
+struct Outline {
+    levels: Vec<Option<u8>>,
+    markers: Vec<Option<Marker>>,
+}
+
+impl Outline {
+    fn new(blocks: &[SourceBlock]) -> Self {
+        let mut levels = Vec::with_capacity(blocks.len());
+        let mut markers = Vec::with_capacity(blocks.len());
+        for block in blocks {
+            let found = heading(block);
+            levels.push(found.map(|(level, _)| level));
+            markers.push(found.and_then(|(_, content)| {
+                marker_of(&normalize(&Inline::plain_text(content)))
+            }));
+        }
+        Outline { levels, markers }
+    }
+
+    fn level(&self, index: usize) -> Option<u8> {
+        self.levels.get(index).copied().flatten()
+    }
+
+    fn marker(&self, index: usize) -> Option<Marker> {
+        self.markers.get(index).copied().flatten()
+    }
+
+    /// The index after the last block of the section headed at `index`: the next heading
+    /// of the same or a higher level, or the next section heading of any level.
+    fn section_end(&self, index: usize, level: u8) -> usize {
+        (index + 1..self.levels.len())
+            .find(|&i| self.marker(i).is_some() || self.level(i).is_some_and(|l| l <= level))
+            .unwrap_or(self.levels.len())
+    }
 }
 
 fn mark_dropped(slots: &mut [Option<bool>], index: usize) {
@@ -190,54 +204,46 @@ fn mark_dropped(slots: &mut [Option<bool>], index: usize) {
 /// Splits the top-level blocks of an article (header excluded).
 pub fn split(blocks: Vec<SourceBlock>) -> Sections {
     let mut sections = Sections::default();
-    let markers: Vec<Option<Marker>> = blocks.iter().map(marker).collect();
-    let title_index = blocks.iter().enumerate().position(|(i, b)| {
-        heading(b).is_some_and(|(level, _)| level == 1) && markers.get(i) == Some(&None)
-    });
+    let outline = Outline::new(&blocks);
+    let title_index = (0..blocks.len())
+        .position(|i| outline.level(i) == Some(1) && outline.marker(i).is_none());
     // Where each block goes: `Some(true)` further reading, `Some(false)` dropped (headings
     // that only mark a section), `None` the flow.
     let mut reading = vec![None; blocks.len()];
     if let Some(t) = title_index {
         mark_dropped(&mut reading, t);
     }
-    for (index, block) in blocks.iter().enumerate() {
-        if markers.get(index) == Some(&Some(Marker::Reading)) {
-            let level = marker_level(block);
+    for index in 0..blocks.len() {
+        if outline.marker(index) == Some(Marker::Reading) {
+            let level = marker_level(outline.level(index));
             mark_dropped(&mut reading, index);
             for slot in reading
                 .iter_mut()
-                .take(section_end(&blocks, &markers, index, level))
+                .take(outline.section_end(index, level))
                 .skip(index + 1)
             {
                 *slot = Some(true);
             }
         }
     }
-    let steps = markers.iter().position(|m| *m == Some(Marker::Steps));
+    let steps = (0..blocks.len()).position(|i| outline.marker(i) == Some(Marker::Steps));
     let mut scenario_ranges = Vec::new();
     if let Some(s) = steps {
         mark_dropped(&mut reading, s);
-        let level = blocks.get(s).map_or(1, marker_level);
-        let end = section_end(&blocks, &markers, s, level);
+        let level = marker_level(outline.level(s));
+        let end = outline.section_end(s, level);
         let inner = s + 1..end;
-        let scenario_level = blocks
-            .get(inner.clone())
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(heading)
-            .map(|(l, _)| l)
+        let scenario_level = inner
+            .clone()
+            .filter_map(|i| outline.level(i))
             .filter(|l| *l > level)
             .min();
         let mut own_end = end;
         if let Some(scenario_level) = scenario_level {
-            for index in inner.clone() {
-                let block = blocks.get(index);
-                if block
-                    .and_then(heading)
-                    .is_some_and(|(l, _)| l == scenario_level)
-                {
+            for index in inner {
+                if outline.level(index) == Some(scenario_level) {
                     own_end = own_end.min(index);
-                    let stop = section_end(&blocks, &markers, index, scenario_level).min(end);
+                    let stop = outline.section_end(index, scenario_level).min(end);
                     scenario_ranges.push((index, stop));
                 }
             }
@@ -246,30 +252,37 @@ pub fn split(blocks: Vec<SourceBlock>) -> Sections {
             slot.get_or_insert(false);
         }
     }
-    for (block, slot) in blocks.iter().zip(&reading) {
-        match slot {
-            Some(true) => sections.further_reading.push(block.block.clone()),
-            Some(false) => {}
-            None => sections.general.push(block.clone()),
-        }
-    }
-    for (start, stop) in scenario_ranges {
-        let Some(block) = blocks.get(start) else {
-            continue;
-        };
-        if let Some((_, content)) = heading(block) {
-            sections.scenarios.push(Scenario {
-                label: without_colon(content),
-                offset: block.span.start,
-                blocks: blocks.get(start + 1..stop).unwrap_or(&[]).to_vec(),
-            });
-        }
-    }
+    sections.steps_offset = steps.and_then(|s| blocks.get(s)).map(|b| b.span.start);
     sections.title = title_index.and_then(|t| {
         let block = blocks.get(t)?;
         heading(block).map(|(_, content)| (content.to_vec(), block.span.start))
     });
-    sections.steps_offset = steps.and_then(|s| blocks.get(s)).map(|b| b.span.start);
+    // Every block goes to one place at most, so the blocks move rather than being copied;
+    // scenario blocks are among the dropped ones and are taken out first.
+    let mut blocks: Vec<Option<SourceBlock>> = blocks.into_iter().map(Some).collect();
+    for (start, stop) in scenario_ranges {
+        let Some(Some(block)) = blocks.get(start) else {
+            continue;
+        };
+        if let Some((_, content)) = heading(block) {
+            let label = without_colon(content);
+            let offset = block.span.start;
+            let end = stop.min(blocks.len()).max(start + 1);
+            let inner = blocks.get_mut(start + 1..end).unwrap_or(&mut []);
+            sections.scenarios.push(Scenario {
+                label,
+                offset,
+                blocks: inner.iter_mut().filter_map(Option::take).collect(),
+            });
+        }
+    }
+    for (block, slot) in blocks.into_iter().zip(&reading) {
+        match (block, slot) {
+            (Some(block), Some(true)) => sections.further_reading.push(block.block),
+            (Some(block), None) => sections.general.push(block),
+            _ => {}
+        }
+    }
     sections
 }
 

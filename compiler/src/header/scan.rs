@@ -159,7 +159,10 @@ impl Scanner<'_> {
         value_span: Range<usize>,
     ) {
         // Values are HTML attribute values: `&quot;` and friends mean their characters.
-        let mut value = html_escape::decode_html_entities(&value).into_owned();
+        let mut value = match html_escape::decode_html_entities(&value) {
+            std::borrow::Cow::Borrowed(_) => value,
+            std::borrow::Cow::Owned(decoded) => decoded,
+        };
         // A value continued on the next lines is one line of text.
         if value.contains('\n') {
             value = value.split_whitespace().collect::<Vec<_>>().join(" ");

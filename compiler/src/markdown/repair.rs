@@ -153,6 +153,8 @@ pub fn broken_link(text: &str) -> Option<(usize, usize, String, String)> {
 /// The first `http://` or `https://` URL in text: `(start, end)`, sentence punctuation
 /// and an unbalanced `)` left out.
 pub fn bare_url(text: &str) -> Option<(usize, usize)> {
+    // Most text has no URL at all; don't copy it to find that out.
+    memchr::memmem::find(text.as_bytes(), b"://")?;
     let lower = text.to_ascii_lowercase();
     let start = [lower.find("https://"), lower.find("http://")]
         .into_iter()
