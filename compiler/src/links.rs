@@ -23,24 +23,37 @@ pub struct UnsafeLink {
 /// The scheme check ignores case and removes every whitespace and control character
 /// first, as browsers do, so `Java\tScript:` is refused too.
 pub fn classify(href: &str) -> Result<LinkKind, UnsafeLink> {
-    // Only the scheme matters, so only the first few characters are looked at.
-    let key: String = href
+    // Only the scheme matters: the first few characters that count, lower-cased into a
+    // fixed buffer (links are everywhere, so no allocation). Schemes are ASCII, so any
+    // other character becomes a byte that matches none.
+    let mut buffer = [0u8; SCHEME_PREFIX];
+    let mut len = 0;
+    for c in href
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .flat_map(char::to_lowercase)
-        .take(SCHEME_PREFIX)
-        .collect();
-    if let Some(scheme) = UNSAFE_SCHEMES.iter().find(|s| key.starts_with(*s)) {
+    {
+        let Some(slot) = buffer.get_mut(len) else {
+            break;
+        };
+        *slot = if c.is_ascii() {
+            c.to_ascii_lowercase() as u8
+        } else {
+            0xFF
+        };
+        len += 1;
+    }
+    let key = buffer.get(..len).unwrap_or(&[]);
+    let starts = |prefix: &str| key.starts_with(prefix.as_bytes());
+    if let Some(scheme) = UNSAFE_SCHEMES.iter().find(|s| starts(s)) {
         return Err(UnsafeLink { scheme });
     }
-    let kind = if key.starts_with("http://") || key.starts_with("https://") || key.starts_with("//")
-    {
+    let kind = if starts("http://") || starts("https://") || starts("//") {
         LinkKind::Web
-    } else if key.starts_with("mailto:") {
+    } else if starts("mailto:") {
         LinkKind::Email
-    } else if key.starts_with('#') {
+    } else if starts("#") {
         LinkKind::Anchor
-    } else if PORTAL_SCHEMES.iter().any(|s| key.starts_with(s)) {
+    } else if PORTAL_SCHEMES.iter().any(|s| starts(s)) {
         LinkKind::Portal
     } else {
         LinkKind::Relative

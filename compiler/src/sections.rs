@@ -171,9 +171,9 @@ impl Outline {
         for block in blocks {
             let found = heading(block);
             levels.push(found.map(|(level, _)| level));
-            markers.push(found.and_then(|(_, content)| {
-                marker_of(&normalize(&Inline::plain_text(content)))
-            }));
+            markers.push(
+                found.and_then(|(_, content)| marker_of(&normalize(&Inline::plain_text(content)))),
+            );
         }
         Outline { levels, markers }
     }
@@ -205,8 +205,8 @@ fn mark_dropped(slots: &mut [Option<bool>], index: usize) {
 pub fn split(blocks: Vec<SourceBlock>) -> Sections {
     let mut sections = Sections::default();
     let outline = Outline::new(&blocks);
-    let title_index = (0..blocks.len())
-        .position(|i| outline.level(i) == Some(1) && outline.marker(i).is_none());
+    let title_index =
+        (0..blocks.len()).position(|i| outline.level(i) == Some(1) && outline.marker(i).is_none());
     // Where each block goes: `Some(true)` further reading, `Some(false)` dropped (headings
     // that only mark a section), `None` the flow.
     let mut reading = vec![None; blocks.len()];

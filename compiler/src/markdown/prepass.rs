@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use memchr::memmem;
 use selfhelp_bundle::{Block, Inline};
 
 use super::xml;
@@ -23,6 +24,8 @@ pub const KNOWN_REGIONS: [&str; 6] = [
     "additionalInfo",
     "salutation",
 ];
+
+const COMMENT_OPEN: &str = "<!--";
 
 /// One piece of the body, in source order; spans are offsets in the source file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,9 +42,11 @@ pub enum Piece {
 
 /// Splits `text` (which starts at `base` in the source) into pieces.
 pub fn split(text: &str, base: usize) -> Vec<Piece> {
-    let regions = region_names(text);
-    // Every block tag's closing offset, found in one pass.
-    let ends = xml::element_ends(&text.to_ascii_lowercase());
+    let comment = memmem::Finder::new(COMMENT_OPEN);
+    let regions = region_names(text, &comment);
+    // Every block tag's closing offset, found in one pass when the first block tag shows
+    // up: most articles have none, and the pass copies the text to lower case.
+    let mut ends = None;
     let mut pieces = Vec::new();
     let mut markdown_start = 0;
     let cut = |pieces: &mut Vec<Piece>, from: &mut usize, at: usize, piece: Piece| {
@@ -55,7 +60,7 @@ pub fn split(text: &str, base: usize) -> Vec<Piece> {
     while line_start < text.len() {
         let line_end = text
             .get(line_start..)
-            .and_then(|r| r.find('\n'))
+            .and_then(|r| memchr::memchr(b'\n', r.as_bytes()))
             .map_or(text.len(), |i| line_start + i + 1);
         let line = text.get(line_start..line_end).unwrap_or("");
         let trimmed = line.trim_start();
@@ -103,6 +108,7 @@ pub fn split(text: &str, base: usize) -> Vec<Piece> {
         }
         if let Some(tag) = xml::block_tag(trimmed) {
             let start = line_start + indent;
+            let ends = ends.get_or_insert_with(|| xml::element_ends(&text.to_ascii_lowercase()));
             if let Some(&end) = ends.get(&(tag.to_string(), start)) {
                 let source = text.get(start..end).unwrap_or("");
                 let piece = Piece::Block(xml::parse(tag, source), start + base..end + base);
@@ -115,7 +121,7 @@ pub fn split(text: &str, base: usize) -> Vec<Piece> {
         }
         if !trimmed.starts_with('#') {
             let mut search = 0;
-            while let Some((at, len, close, name)) = next_region(line, search, &regions) {
+            while let Some((at, len, close, name)) = next_region(line, search, &regions, &comment) {
                 let start = line_start + at;
                 let span = start + base..start + len + base;
                 let piece = if close {
@@ -186,15 +192,15 @@ fn region_comment(text: &str) -> Option<(usize, bool, &str)> {
 }
 
 /// The names used as regions: the known ones, and any that is both opened and closed.
-fn region_names(text: &str) -> Vec<String> {
+fn region_names<'t>(text: &'t str, comment: &memmem::Finder) -> Vec<&'t str> {
     let mut opened = Vec::new();
     let mut closed = Vec::new();
-    for (at, _) in text.match_indices("<!--") {
+    for at in comment.find_iter(text.as_bytes()) {
         if let Some((_, close, name)) = text.get(at..).and_then(region_comment) {
-            if close { &mut closed } else { &mut opened }.push(name.to_string());
+            if close { &mut closed } else { &mut opened }.push(name);
         }
     }
-    let mut names: Vec<String> = KNOWN_REGIONS.iter().map(|s| s.to_string()).collect();
+    let mut names: Vec<&str> = KNOWN_REGIONS.to_vec();
     names.extend(opened.into_iter().filter(|n| closed.contains(n)));
     names
 }
@@ -203,13 +209,14 @@ fn region_names(text: &str) -> Vec<String> {
 fn next_region(
     line: &str,
     from: usize,
-    regions: &[String],
+    regions: &[&str],
+    comment: &memmem::Finder,
 ) -> Option<(usize, usize, bool, String)> {
     let mut search = from;
     loop {
-        let at = search + line.get(search..)?.find("<!--")?;
+        let at = search + comment.find(line.get(search..)?.as_bytes())?;
         if let Some((len, close, name)) = line.get(at..).and_then(region_comment) {
-            if regions.iter().any(|r| r == name) {
+            if regions.contains(&name) {
                 return Some((at, len, close, name.to_string()));
             }
         }
