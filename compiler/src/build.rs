@@ -41,6 +41,19 @@ pub struct FileReport {
     pub compiled: bool,
 }
 
+impl FileReport {
+    fn of(unit: &Compiled) -> Self {
+        FileReport {
+            path: unit.source.name.clone(),
+            kind: unit.article.as_ref().map_or_else(
+                || "(no article)".to_string(),
+                |a| type_name(&a.meta.self_help_type),
+            ),
+            compiled: !unit.has_errors() && unit.article.is_some(),
+        }
+    }
+}
+
 /// The lower-case name of a `selfHelpType`, as summaries show it.
 pub fn type_name(kind: &selfhelp_bundle::SelfHelpType) -> String {
     match kind {
@@ -83,11 +96,11 @@ pub fn build_observed(
     let mut diagnostics = Vec::new();
     let inputs = collect(paths, &mut diagnostics);
     on_total(inputs.len());
-    let units: Vec<Compiled> = inputs
+    let (units, reports): (Vec<Compiled>, Vec<FileReport>) = inputs
         .par_iter()
         .map(|input| {
             let name = input.path.display().to_string();
-            match std::fs::read(&input.path) {
+            let unit = match std::fs::read(&input.path) {
                 Ok(bytes) => compile(&name, &input.relative, &bytes),
                 Err(error) => Compiled {
                     diagnostics: vec![unreadable(&input.path, &error)],
@@ -96,27 +109,20 @@ pub fn build_observed(
                     id_span: 0..0,
                     silent_drops: 0,
                 },
-            }
+            };
+            let report = FileReport::of(&unit);
+            (unit, report)
         })
         .inspect(|_| on_file())
-        .collect();
+        .unzip();
     let files = inputs.len();
     let mut duplicates = duplicate_ids(&units);
     duplicates.extend(crate::data::check_references(&units));
     let mut articles = Vec::new();
     let mut unaccounted = 0;
     let mut silent_drops = 0;
-    let mut reports = Vec::with_capacity(units.len());
     for unit in units {
         let clean = !unit.has_errors();
-        reports.push(FileReport {
-            path: unit.source.name.clone(),
-            kind: unit.article.as_ref().map_or_else(
-                || "(no article)".to_string(),
-                |a| type_name(&a.meta.self_help_type),
-            ),
-            compiled: clean && unit.article.is_some(),
-        });
         if clean && unit.article.is_none() {
             unaccounted += 1;
         }
@@ -142,7 +148,7 @@ pub fn build_observed(
 
 /// Sorts by display order (none last), then title, then id.
 pub fn sort_articles(articles: &mut [Article]) {
-    articles.sort_by_cached_key(|a| {
+    articles.par_sort_by_cached_key(|a| {
         (
             a.meta.display_order.is_none(),
             a.meta.display_order,
@@ -183,7 +189,6 @@ fn collect(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Input> {
             diagnostics.push(unreadable(root, &"no such file or folder"));
             continue;
         }
-        let mut found = Vec::new();
         for entry in WalkDir::new(root).sort_by_file_name() {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -198,25 +203,30 @@ fn collect(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Input> {
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("md"));
             if entry.file_type().is_file() && is_markdown {
-                let relative = entry
-                    .path()
-                    .strip_prefix(root)
-                    .unwrap_or(entry.path())
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                found.push(Input {
-                    path: entry.path().to_path_buf(),
+                let relative = relative_name(entry.path(), root);
+                inputs.push(Input {
+                    path: entry.into_path(),
                     relative,
                 });
             }
         }
-        inputs.extend(found);
     }
-    let mut seen = std::collections::HashSet::new();
-    inputs.retain(|input| seen.insert(input.path.clone()));
+    // One folder never lists a file twice; overlapping inputs can.
+    if paths.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        inputs.retain(|input| seen.insert(input.path.clone()));
+    }
     inputs
+}
+
+/// `path` relative to `root`, `/`-separated on every platform.
+fn relative_name(path: &Path, root: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        relative.into_owned()
+    } else {
+        relative.replace(std::path::MAIN_SEPARATOR, "/")
+    }
 }
 
 /// SH0004 for every article whose id an earlier file already uses, labelled in both.
