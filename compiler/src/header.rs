@@ -168,10 +168,13 @@ fn metadata(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Metadata {
     let mut meta = Metadata::default();
-    let mut seen: Vec<(String, Range<usize>)> = Vec::new();
+    let mut seen: Vec<&Attribute> = Vec::new();
     for attribute in attributes {
         let key = attribute.name.to_ascii_lowercase();
-        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+        if let Some(first) = seen
+            .iter()
+            .find(|a| a.name.eq_ignore_ascii_case(&attribute.name))
+        {
             diagnostics.push(
                 Diagnostic::warning(
                     codes::DUPLICATE_ATTRIBUTE,
@@ -182,13 +185,13 @@ fn metadata(
                 )
                 .with_secondary(Label::new(
                     source,
-                    first.clone(),
+                    first.name_span.clone(),
                     "first set here",
                 )),
             );
             continue;
         }
-        seen.push((key.clone(), attribute.name_span.clone()));
+        seen.push(attribute);
         let value = attribute.value.trim();
         match key.as_str() {
             "pagetitle" => meta.page_title = value.to_string(),

@@ -97,17 +97,24 @@ enum Marker {
 /// Lowercase, `*`/`_`/`#` and trailing `:`/`.` removed, `&` read as "and", space
 /// collapsed.
 pub fn normalize(text: &str) -> String {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !matches!(c, '*' | '_' | '#'))
-        .flat_map(char::to_lowercase)
-        .collect();
-    let joined = cleaned
-        .split_whitespace()
-        .map(|w| if w == "&" { "and" } else { w })
-        .collect::<Vec<_>>()
-        .join(" ");
-    joined.trim_end_matches([':', '.']).trim().to_string()
+    let mut cleaned = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !matches!(c, '*' | '_' | '#')) {
+        if c.is_ascii() {
+            cleaned.push(c.to_ascii_lowercase());
+        } else {
+            cleaned.extend(c.to_lowercase());
+        }
+    }
+    let mut out = String::with_capacity(cleaned.len());
+    for word in cleaned.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(if word == "&" { "and" } else { word });
+    }
+    let end = out.trim_end_matches([':', '.']).trim_end().len();
+    out.truncate(end);
+    out
 }
 
 /// A heading, or a paragraph that is only bold text (`**Something**`, maybe with a

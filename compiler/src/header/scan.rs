@@ -82,9 +82,10 @@ impl Scanner<'_> {
 
     fn attribute(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<()> {
         let name_start = self.pos;
-        while self.peek().is_some_and(is_name_char) {
-            self.bump();
-        }
+        let rest = self.rest();
+        self.pos += rest
+            .find(|c: char| !is_name_char(c))
+            .unwrap_or(rest.len());
         let name_span = name_start..self.pos;
         let name = self.text.get(name_span.clone()).unwrap_or("").to_string();
         let after_name = self.pos;
@@ -159,9 +160,10 @@ impl Scanner<'_> {
         value_span: Range<usize>,
     ) {
         // Values are HTML attribute values: `&quot;` and friends mean their characters.
-        let mut value = match html_escape::decode_html_entities(&value) {
-            std::borrow::Cow::Borrowed(_) => value,
-            std::borrow::Cow::Owned(decoded) => decoded,
+        let mut value = if value.contains('&') {
+            html_escape::decode_html_entities(&value).into_owned()
+        } else {
+            value
         };
         // A value continued on the next lines is one line of text.
         if value.contains('\n') {
