@@ -101,7 +101,11 @@ pub fn build_observed(
         .map(|input| {
             let name = input.path.display().to_string();
             let unit = match std::fs::read(&input.path) {
-                Ok(bytes) => compile(&name, &input.relative, &bytes),
+                Ok(bytes) => {
+                    let mut unit = compile(&name, &input.relative, &bytes);
+                    unit.release_source();
+                    unit
+                }
                 Err(error) => Compiled {
                     diagnostics: vec![unreadable(&input.path, &error)],
                     source: Arc::new(SourceFile::new(name, "")),

@@ -9,7 +9,9 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
-use selfhelp_bundle::{ArticleBody, Block, DataArticle, DataField, DataKind, SelfHelpType};
+use selfhelp_bundle::{
+    Article, ArticleBody, Block, DataArticle, DataField, DataKind, SelfHelpType,
+};
 
 use crate::diagnostics::{codes, Diagnostic};
 use crate::json::{self, Node, Value};
@@ -146,6 +148,12 @@ fn comment_fields(body: &str) -> Vec<DataField> {
     fields
 }
 
+/// Whether the article names other articles, which [`check_references`] reads from its
+/// source once the whole build is known.
+pub fn references_articles(article: &Article) -> bool {
+    matches!(&article.body, ArticleBody::Data(d) if d.kind == DataKind::DiagnoseAndSolve)
+}
+
 /// SH0206 for every `commonSolutionArticleId` naming an article that is not in the build
 /// (ids compare ignoring ASCII case, as GUIDs are written both ways). A warning: the
 /// article still plays; only that link leads nowhere.
@@ -160,7 +168,7 @@ pub fn check_references(units: &[Compiled]) -> Vec<Diagnostic> {
         let Some(article) = &unit.article else {
             continue;
         };
-        if !matches!(&article.body, ArticleBody::Data(d) if d.kind == DataKind::DiagnoseAndSolve) {
+        if !references_articles(article) {
             continue;
         }
         for (id, span) in solution_references(&unit.source) {

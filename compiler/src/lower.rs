@@ -32,6 +32,21 @@ impl Compiled {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    /// Lets go of the source text that nothing will point into any more: a file without
+    /// diagnostics keeps only its lines up to the article id, which a duplicate-id error
+    /// found later may still show. A build over thousands of files holds much less this
+    /// way, and the text is freed by the thread that read it.
+    pub fn release_source(&mut self) {
+        let keep = !self.diagnostics.is_empty()
+            || self
+                .article
+                .as_ref()
+                .is_some_and(crate::data::references_articles);
+        if !keep {
+            self.source = Arc::new(self.source.head(self.id_span.end));
+        }
+    }
 }
 
 /// Compiles one article. `name` is shown in diagnostics; `relative` becomes

@@ -68,6 +68,18 @@ impl SourceFile {
         (SourceFile::new(name, text), invalid)
     }
 
+    /// A copy of the file cut at the end of the line holding `offset`: diagnostics that
+    /// point before it show the same snippet and line:col as in the whole file.
+    pub fn head(&self, offset: usize) -> SourceFile {
+        let offset = self.clamp(offset);
+        let end = self
+            .text
+            .get(offset..)
+            .and_then(|rest| memchr::memchr(b'\n', rest.as_bytes()))
+            .map_or(self.text.len(), |i| offset + i + 1);
+        SourceFile::new(self.name.clone(), self.text.get(..end).unwrap_or(""))
+    }
+
     /// 1-based line and column (in characters) of a byte offset, clamped to the text.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(offset);
@@ -162,6 +174,15 @@ mod tests {
         assert_eq!(source.line_col(999), (3, 3));
         assert_eq!(source.line_start(2), Some(3));
         assert_eq!(source.line_start(9), None);
+    }
+
+    #[test]
+    fn head_keeps_whole_lines_and_positions() {
+        let source = SourceFile::new("a.md", "one\ntwo id\nthree\n");
+        let head = source.head(6);
+        assert_eq!(head.text, "one\ntwo id\n");
+        assert_eq!(head.line_col(6), source.line_col(6));
+        assert_eq!(source.head(999).text, source.text);
     }
 
     #[test]

@@ -83,9 +83,7 @@ impl Scanner<'_> {
     fn attribute(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<()> {
         let name_start = self.pos;
         let rest = self.rest();
-        self.pos += rest
-            .find(|c: char| !is_name_char(c))
-            .unwrap_or(rest.len());
+        self.pos += rest.find(|c: char| !is_name_char(c)).unwrap_or(rest.len());
         let name_span = name_start..self.pos;
         let name = self.text.get(name_span.clone()).unwrap_or("").to_string();
         let after_name = self.pos;
