@@ -32,7 +32,8 @@ impl Scanner<'_> {
     fn skip_space(&mut self) -> bool {
         let rest = self.rest();
         let len = rest.len() - rest.trim_start().len();
-        let blank = rest.get(..len).unwrap_or("").matches('\n').count() >= 2;
+        let newlines = rest.as_bytes().iter().take(len).filter(|&&b| b == b'\n');
+        let blank = newlines.count() >= 2;
         self.pos += len;
         blank
     }
@@ -106,7 +107,7 @@ impl Scanner<'_> {
                 let open = self.pos;
                 self.bump();
                 let value_start = self.pos;
-                let Some(len) = self.rest().find(quote) else {
+                let Some(len) = memchr::memchr(quote as u8, self.rest().as_bytes()) else {
                     let range = open..open + 1;
                     diagnostics.push(
                         Diagnostic::error(

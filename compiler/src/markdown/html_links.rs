@@ -48,8 +48,11 @@ impl Converter<'_> {
     pub(super) fn close_link(&mut self, href: String, content: Vec<Inline>, span: Range<usize>) {
         // A target the host fills in (`href="<!--$Link-->…<!--/$Link-->"`): a placeholder
         // named after it, showing the link text until then.
-        let placeholder = crate::html::split_placeholders(&href)
+        let placeholder = href
+            .contains("<!--")
+            .then(|| crate::html::split_placeholders(&href))
             .into_iter()
+            .flatten()
             .find_map(|(name, _)| name);
         if let Some(name) = placeholder {
             self.inline(Inline::Placeholder {

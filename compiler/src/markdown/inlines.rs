@@ -27,11 +27,11 @@ pub(super) fn tidy(content: Vec<Inline>) -> Vec<Inline> {
                 content.remove(0);
             }
             Inline::Text(text) => {
-                let trimmed = text.trim_start();
-                if trimmed.is_empty() {
+                let start = text.len() - text.trim_start().len();
+                if start == text.len() {
                     content.remove(0);
                 } else {
-                    *text = trimmed.to_string();
+                    text.drain(..start);
                     break;
                 }
             }
@@ -59,6 +59,12 @@ pub(super) fn tidy(content: Vec<Inline>) -> Vec<Inline> {
 }
 
 fn split_breaks(content: Vec<Inline>) -> Vec<Inline> {
+    let has_break = |inline: &Inline| matches!(inline, Inline::Text(text) if text.contains('<') && text.to_ascii_lowercase().contains("<br.>"));
+    // Nearly every paragraph has no `<br.>` and no empty text: keep it as it is.
+    let empty = |inline: &Inline| matches!(inline, Inline::Text(text) if text.is_empty());
+    if !content.iter().any(|i| has_break(i) || empty(i)) {
+        return content;
+    }
     let mut out = Vec::with_capacity(content.len());
     for inline in content {
         match inline {

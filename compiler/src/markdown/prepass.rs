@@ -44,6 +44,12 @@ pub enum Piece {
 pub fn split(text: &str, base: usize) -> Vec<Piece> {
     let comment = memmem::Finder::new(COMMENT_OPEN);
     let regions = region_names(text, &comment);
+    // Most articles have comments (placeholders) but no region in them: skip the search.
+    let has_regions = comment.find_iter(text.as_bytes()).any(|at| {
+        text.get(at..)
+            .and_then(region_comment)
+            .is_some_and(|(_, _, name)| regions.contains(&name))
+    });
     // Every block tag's closing offset, found in one pass when the first block tag shows
     // up: most articles have none, and the pass copies the text to lower case.
     let mut ends = None;
@@ -119,7 +125,7 @@ pub fn split(text: &str, base: usize) -> Vec<Piece> {
                 continue;
             }
         }
-        if !trimmed.starts_with('#') {
+        if has_regions && !trimmed.starts_with('#') {
             let mut search = 0;
             while let Some((at, len, close, name)) = next_region(line, search, &regions, &comment) {
                 let start = line_start + at;

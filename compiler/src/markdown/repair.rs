@@ -20,7 +20,7 @@ impl Converter<'_> {
         let mut out = Vec::with_capacity(content.len());
         for inline in content {
             match inline {
-                Inline::Text(text) => self.repair_text(&text, span, &mut out),
+                Inline::Text(text) => self.repair_text(text, span, &mut out),
                 Inline::Strong(inner) => out.push(Inline::Strong(self.repair(inner, span))),
                 Inline::Emphasis(inner) => out.push(Inline::Emphasis(self.repair(inner, span))),
                 other => out.push(other),
@@ -29,8 +29,17 @@ impl Converter<'_> {
         out
     }
 
-    fn repair_text(&mut self, text: &str, span: &Range<usize>, out: &mut Vec<Inline>) {
-        let mut rest = text;
+    fn repair_text(&mut self, text: String, span: &Range<usize>, out: &mut Vec<Inline>) {
+        // Nearly all text needs no repair: keep its string rather than copying it.
+        if broken_link(&text).is_none() && bare_url(&text).is_none() {
+            match out.last_mut() {
+                Some(Inline::Text(last)) => last.push_str(&text),
+                _ if text.is_empty() => {}
+                _ => out.push(Inline::Text(text)),
+            }
+            return;
+        }
+        let mut rest = text.as_str();
         while !rest.is_empty() {
             let link = broken_link(rest);
             let url = bare_url(rest);
