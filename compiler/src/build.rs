@@ -6,11 +6,14 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use selfhelp_bundle::{Article, Bundle, Inline};
-use walkdir::WalkDir;
 
 use crate::diagnostics::{codes, counts, Diagnostic, Label};
 use crate::lower::{compile, Compiled};
 use crate::source::SourceFile;
+
+mod inputs;
+
+use inputs::Input;
 
 /// What a build produced. The bundle holds only articles that compiled without errors.
 #[derive(Debug, Clone, Default)]
@@ -73,53 +76,50 @@ impl BuildOutput {
     }
 }
 
-/// One file to compile.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Input {
-    path: PathBuf,
-    /// Relative to the input root, `/`-separated.
-    relative: String,
-}
-
 /// Compiles the given files and folders (folders recursively, `*.md` only).
 pub fn build(paths: &[PathBuf]) -> BuildOutput {
     build_observed(paths, |_| {}, || {})
 }
 
-/// [`build`], telling `on_total` how many files were found and calling `on_file` (from
-/// any thread) after each one, for progress bars.
+/// [`build`], telling `on_total` (from any thread) how many files were found once the
+/// walk is over, and calling `on_file` (from any thread) after each one, for progress bars.
+///
+/// The walk runs on a thread of its own and hands each file over as it finds it, so
+/// compiling starts at once instead of after the whole tree has been listed.
 pub fn build_observed(
     paths: &[PathBuf],
-    on_total: impl FnOnce(usize),
+    on_total: impl FnOnce(usize) + Send,
     on_file: impl Fn() + Sync,
 ) -> BuildOutput {
-    let mut diagnostics = Vec::new();
-    let inputs = collect(paths, &mut diagnostics);
-    on_total(inputs.len());
-    let (units, reports): (Vec<Compiled>, Vec<FileReport>) = inputs
-        .par_iter()
-        .map(|input| {
-            let name = input.path.display().to_string();
-            let unit = match std::fs::read(&input.path) {
-                Ok(bytes) => {
-                    let mut unit = compile(&name, &input.relative, &bytes);
-                    unit.release_source();
-                    unit
-                }
-                Err(error) => Compiled {
-                    diagnostics: vec![unreadable(&input.path, &error)],
-                    source: Arc::new(SourceFile::new(name, "")),
-                    article: None,
-                    id_span: 0..0,
-                    silent_drops: 0,
-                },
-            };
-            let report = FileReport::of(&unit);
-            (unit, report)
-        })
-        .inspect(|_| on_file())
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let (walked, mut compiled) = std::thread::scope(|scope| {
+        let walker = scope.spawn(move || {
+            let walked = inputs::walk(paths, |input| {
+                // The receiver lives until every file is compiled, so this cannot fail.
+                let _ = sender.send(input);
+            });
+            on_total(walked.files);
+            walked
+        });
+        let compiled: Vec<(usize, Compiled, FileReport)> = receiver
+            .into_iter()
+            .par_bridge()
+            .map(|input| {
+                let (unit, report) = compile_input(&input);
+                (input.index, unit, report)
+            })
+            .inspect(|_| on_file())
+            .collect();
+        // The walk cannot panic; were it to, the files it sent are still compiled.
+        (walker.join().unwrap_or_default(), compiled)
+    });
+    compiled.sort_unstable_by_key(|(index, ..)| *index);
+    let (units, reports): (Vec<Compiled>, Vec<FileReport>) = compiled
+        .into_iter()
+        .map(|(_, unit, report)| (unit, report))
         .unzip();
-    let files = inputs.len();
+    let mut diagnostics = walked.diagnostics;
+    let files = units.len();
     let mut duplicates = duplicate_ids(&units);
     duplicates.extend(crate::data::check_references(&units));
     let mut articles = Vec::new();
@@ -163,7 +163,28 @@ pub fn sort_articles(articles: &mut [Article]) {
     });
 }
 
-fn unreadable(path: &Path, error: &dyn std::fmt::Display) -> Diagnostic {
+/// Reads and compiles one file, and says what became of it.
+fn compile_input(input: &Input) -> (Compiled, FileReport) {
+    let name = input.path.display().to_string();
+    let unit = match std::fs::read(&input.path) {
+        Ok(bytes) => {
+            let mut unit = compile(&name, &input.relative, &bytes);
+            unit.release_source();
+            unit
+        }
+        Err(error) => Compiled {
+            diagnostics: vec![unreadable(&input.path, &error)],
+            source: Arc::new(SourceFile::new(name, "")),
+            article: None,
+            id_span: 0..0,
+            silent_drops: 0,
+        },
+    };
+    let report = FileReport::of(&unit);
+    (unit, report)
+}
+
+pub(crate) fn unreadable(path: &Path, error: &dyn std::fmt::Display) -> Diagnostic {
     let source = Arc::new(SourceFile::new(path.display().to_string(), ""));
     Diagnostic::error(
         codes::UNREADABLE,
@@ -172,65 +193,6 @@ fn unreadable(path: &Path, error: &dyn std::fmt::Display) -> Diagnostic {
         0..0,
         "unreadable",
     )
-}
-
-/// Files to compile, sorted, without duplicates.
-fn collect(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Input> {
-    let mut inputs = Vec::new();
-    for root in paths {
-        if root.is_file() {
-            let relative = root
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            inputs.push(Input {
-                path: root.clone(),
-                relative,
-            });
-            continue;
-        }
-        if !root.exists() {
-            diagnostics.push(unreadable(root, &"no such file or folder"));
-            continue;
-        }
-        for entry in WalkDir::new(root).sort_by_file_name() {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => {
-                    let path = error.path().unwrap_or(root).to_path_buf();
-                    diagnostics.push(unreadable(&path, &error));
-                    continue;
-                }
-            };
-            let is_markdown = entry
-                .path()
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-            if entry.file_type().is_file() && is_markdown {
-                let relative = relative_name(entry.path(), root);
-                inputs.push(Input {
-                    path: entry.into_path(),
-                    relative,
-                });
-            }
-        }
-    }
-    // One folder never lists a file twice; overlapping inputs can.
-    if paths.len() > 1 {
-        let mut seen = std::collections::HashSet::new();
-        inputs.retain(|input| seen.insert(input.path.clone()));
-    }
-    inputs
-}
-
-/// `path` relative to `root`, `/`-separated on every platform.
-fn relative_name(path: &Path, root: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
-    if std::path::MAIN_SEPARATOR == '/' {
-        relative.into_owned()
-    } else {
-        relative.replace(std::path::MAIN_SEPARATOR, "/")
-    }
 }
 
 /// SH0004 for every article whose id an earlier file already uses, labelled in both.
