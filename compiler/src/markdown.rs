@@ -257,6 +257,21 @@ impl Converter<'_> {
         }
     }
 
+    /// Text from the parser: appended to the text before it when there is one (the
+    /// parser cuts a paragraph at every line end and special character), so most of it
+    /// is never a string of its own.
+    fn text(&mut self, text: pulldown_cmark::CowStr<'_>) {
+        let content = match self.stack.last_mut() {
+            Some(Frame::Inline { content, .. }) => content,
+            Some(Frame::Container { loose, .. }) => loose,
+            _ => return self.inline(Inline::Text(text.into_string())),
+        };
+        match content.last_mut() {
+            Some(Inline::Text(last)) if !text.contains('\u{1}') => last.push_str(&text),
+            _ => self.inline(Inline::Text(text.into_string())),
+        }
+    }
+
     fn flush_loose(&mut self) {
         let Some(Frame::Container { loose, span, .. }) = self.stack.last_mut() else {
             return;

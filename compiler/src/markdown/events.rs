@@ -15,7 +15,7 @@ impl Converter<'_> {
             Event::Text(text) => match self.stack.last_mut() {
                 Some(Frame::Code { code, .. }) => code.push_str(&text),
                 Some(Frame::Html { text: html, .. }) => html.push_str(&text),
-                _ => self.inline(Inline::Text(text.into_string())),
+                _ => self.text(text),
             },
             // Placeholders in code spans stay placeholders (with code as their default).
             Event::Code(code) => {
@@ -34,7 +34,7 @@ impl Converter<'_> {
                 _ => self.inline_html(&text, span),
             },
             Event::InlineHtml(text) => self.inline_html(&text, span),
-            Event::SoftBreak => self.inline(Inline::Text(" ".into())),
+            Event::SoftBreak => self.text(" ".into()),
             Event::HardBreak => self.inline(Inline::LineBreak),
             Event::Rule => self.block(Block::Rule, span, Vec::new()),
             Event::InlineMath(text) | Event::DisplayMath(text) => {
