@@ -6,13 +6,18 @@
 
 /// `<br>`, `<br/>`, `<br />` in any case.
 pub fn is_line_break(html: &str) -> bool {
-    let inner: String = html
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
-    matches!(inner.as_str(), "<br>" | "<br/>" | "</br>")
+    // Inline HTML is common (every placeholder comment is some): compare without
+    // allocating. The forms are ASCII, so any other character means no.
+    let mut squeezed = [0u8; 5];
+    let mut len = 0;
+    for c in html.chars().filter(|c| !c.is_whitespace()) {
+        match squeezed.get_mut(len) {
+            Some(slot) if c.is_ascii() => *slot = c.to_ascii_lowercase() as u8,
+            _ => return false,
+        }
+        len += 1;
+    }
+    matches!(squeezed.get(..len), Some(b"<br>" | b"<br/>" | b"</br>"))
 }
 
 /// The name of a placeholder opening comment `<!--$Name-->`.

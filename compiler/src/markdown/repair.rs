@@ -163,6 +163,7 @@ pub fn broken_link(text: &str) -> Option<(usize, usize, String, String)> {
 /// and an unbalanced `)` left out.
 pub fn bare_url(text: &str) -> Option<(usize, usize)> {
     // Most text has no URL at all; don't copy it to find that out.
+    memchr::memchr(b':', text.as_bytes())?;
     memchr::memmem::find(text.as_bytes(), b"://")?;
     let lower = text.to_ascii_lowercase();
     let start = [lower.find("https://"), lower.find("http://")]
