@@ -33,15 +33,26 @@ pub fn find_fences(
 ) -> Option<Fenced> {
     let body = source.text.get(body_start..).unwrap_or("");
     let mut fences = Vec::new();
-    let mut offset = body_start;
-    for line in body.split_inclusive('\n') {
+    // Jump from one `---` to the next rather than walk the JSON's many lines.
+    let mut from = 0;
+    while let Some(at) = body
+        .get(from..)
+        .and_then(|rest| memchr::memmem::find(rest.as_bytes(), b"---"))
+    {
+        let at = from + at;
+        let before = body.get(..at).unwrap_or("");
+        let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
+        let after = body.get(at..).unwrap_or("");
+        let line_end = memchr::memchr(b'\n', after.as_bytes()).map_or(body.len(), |i| at + i + 1);
+        let line = body.get(line_start..line_end).unwrap_or("");
         if line.trim() == "---" {
-            fences.push(offset..offset + line.trim_end().len());
+            let start = body_start + line_start;
+            fences.push(start..start + line.trim_end().len());
             if fences.len() == 2 {
                 break;
             }
         }
-        offset += line.len();
+        from = line_end;
     }
     match fences.as_slice() {
         [open, close] => Some(Fenced {
