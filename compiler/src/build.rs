@@ -92,7 +92,7 @@ pub fn build_observed(
     on_file: impl Fn() + Sync,
 ) -> BuildOutput {
     let (sender, receiver) = std::sync::mpsc::channel();
-    let (walked, mut compiled) = std::thread::scope(|scope| {
+    let (walked, compiled) = std::thread::scope(|scope| {
         let walker = scope.spawn(move || {
             let walked = inputs::walk(paths, |input| {
                 // The receiver lives until every file is compiled, so this cannot fail.
@@ -113,15 +113,23 @@ pub fn build_observed(
         // The walk cannot panic; were it to, the files it sent are still compiled.
         (walker.join().unwrap_or_default(), compiled)
     });
-    compiled.sort_unstable_by_key(|(index, ..)| *index);
-    let (units, reports): (Vec<Compiled>, Vec<FileReport>) = compiled
-        .into_iter()
-        .map(|(_, unit, report)| (unit, report))
-        .unzip();
+    // Back in walk order. Each result is large, so it is moved once into its slot rather
+    // than shuffled by a sort.
+    let mut slots: Vec<Option<(Compiled, FileReport)>> = Vec::new();
+    slots.resize_with(compiled.len(), || None);
+    for (index, unit, report) in compiled {
+        if let Some(slot) = slots.get_mut(index) {
+            *slot = Some((unit, report));
+        }
+    }
+    let (units, reports): (Vec<Compiled>, Vec<FileReport>) = slots.into_iter().flatten().unzip();
     let mut diagnostics = walked.diagnostics;
     let files = units.len();
-    let mut duplicates = duplicate_ids(&units);
-    duplicates.extend(crate::data::check_references(&units));
+    let (mut duplicates, references) = rayon::join(
+        || duplicate_ids(&units),
+        || crate::data::check_references(&units),
+    );
+    duplicates.extend(references);
     let mut articles = Vec::new();
     let mut unaccounted = 0;
     let mut silent_drops = 0;
