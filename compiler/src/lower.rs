@@ -10,7 +10,7 @@ use crate::diagnostics::{codes, Diagnostic, Label};
 use crate::flow::{TreeBuilder, GENERAL_CASE_LABEL};
 use crate::header::{self, Header};
 use crate::markdown;
-use crate::sections::{self, Sections};
+use crate::sections;
 use crate::source::SourceFile;
 use crate::{form, form::Fenced};
 
@@ -113,19 +113,19 @@ fn lower(
         let sections = sections::split(before);
         let form = form::parse(source, &fenced, diagnostics)?;
         let fallback = form.title.clone();
-        let title = title(source, header, &sections, &fallback, diagnostics);
+        let title = title(source, header, sections.title, &fallback, diagnostics);
         return Some((title, ArticleBody::Form(form), sections.further_reading));
     }
     if let Some(kind) = crate::data::kind(&header.meta.self_help_type) {
         let (sections, body, fallback) =
             crate::data::lower(source, kind, header.body_start(), diagnostics)?;
-        let title = title(source, header, &sections, &fallback, diagnostics);
+        let title = title(source, header, sections.title, &fallback, diagnostics);
         return Some((title, body, sections.further_reading));
     }
     let (blocks, drops) = markdown::parse_counted(source, header.body_start()..end, diagnostics);
     *silent_drops += drops;
     let mut sections = sections::split(blocks);
-    let title = title(source, header, &sections, "", diagnostics);
+    let title = title(source, header, sections.title.take(), "", diagnostics);
     let mut builder = TreeBuilder::new(source);
     let body_offset = header.body_start();
     if sections.scenarios.is_empty() {
@@ -165,13 +165,13 @@ fn lower(
 fn title(
     source: &Arc<SourceFile>,
     header: &Header,
-    sections: &Sections,
+    body_title: Option<(Vec<Inline>, usize)>,
     fallback: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Inline> {
-    if let Some((content, _)) = &sections.title {
-        if !Inline::plain_text(content).trim().is_empty() {
-            return content.clone();
+    if let Some((content, _)) = body_title {
+        if !Inline::plain_text(&content).trim().is_empty() {
+            return content;
         }
     }
     // An H1 written above the header is the title too (SH0011 does not fire for it).
