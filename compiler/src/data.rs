@@ -52,7 +52,7 @@ pub fn lower(
     } else {
         &mut *diagnostics
     };
-    let sections = sections::split(markdown::parse(
+    let mut sections = sections::split(markdown::parse(
         source,
         markdown_range,
         markdown_diagnostics,
@@ -76,7 +76,10 @@ pub fn lower(
         fields = comment_fields(source.text.get(body_start..).unwrap_or(""));
     }
     let blocks: Vec<Block> = if fields.is_empty() || fenced.is_some() {
-        sections.general.iter().map(|b| b.block.clone()).collect()
+        std::mem::take(&mut sections.general)
+            .into_iter()
+            .map(|b| b.block)
+            .collect()
     } else {
         Vec::new()
     };

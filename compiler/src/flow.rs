@@ -74,7 +74,7 @@ impl<'a> TreeBuilder<'a> {
         let id = self.reserve(offset);
         let mut choices = Vec::new();
         for (label, offset, blocks) in options {
-            let next = self.flow(&blocks, offset);
+            let next = self.flow(blocks, offset);
             choices.push(Choice {
                 label,
                 detail: Vec::new(),
@@ -92,29 +92,30 @@ impl<'a> TreeBuilder<'a> {
     }
 
     /// The flow of one section. `offset` locates the section when it has no blocks.
-    pub fn flow(&mut self, blocks: &[SourceBlock], offset: usize) -> NodeId {
-        let Some(lead) = find_cause_list(blocks) else {
-            if let Some(list) = steps::find(blocks) {
+    pub fn flow(&mut self, blocks: Vec<SourceBlock>, offset: usize) -> NodeId {
+        let Some(lead) = find_cause_list(&blocks).filter(|&i| i + 1 < blocks.len()) else {
+            if let Some(list) = steps::find(&blocks) {
                 return self.steps(blocks, list);
             }
             return self.content(blocks, offset);
         };
-        let (before, rest) = blocks.split_at(lead);
-        let (lead_block, list, fallback) = match rest {
-            [lead, list, fallback @ ..] => (lead, list, fallback),
-            _ => return self.content(blocks, offset),
+        // The blocks move into the nodes: before the lead, the lead, the list, the rest.
+        let mut rest = blocks.into_iter();
+        let mut preamble: Vec<SourceBlock> = rest.by_ref().take(lead).collect();
+        let (Some(lead_block), Some(list)) = (rest.next(), rest.next()) else {
+            return self.content(preamble, offset);
         };
-        let mut preamble: Vec<&SourceBlock> = before.iter().collect();
+        let fallback: Vec<SourceBlock> = rest.collect();
+        let fallback_offset = fallback.first().unwrap_or(&lead_block).span.start;
         if word_count(&lead_block.block) > SHORT_LEAD_WORDS {
             preamble.push(lead_block);
         }
-        let fallback_offset = fallback.first().unwrap_or(lead_block).span.start;
-        let fallback: Vec<Block> = fallback.iter().map(|b| b.block.clone()).collect();
+        let fallback: Vec<Block> = fallback.into_iter().map(|b| b.block).collect();
         match preamble.first() {
             Some(first) => {
                 let id = self.reserve(first.span.start);
                 let checks = self.causes(list, fallback, fallback_offset);
-                let body = preamble.iter().map(|b| b.block.clone()).collect();
+                let body = preamble.into_iter().map(|b| b.block).collect();
                 let mut kind = resolution(Vec::new(), body);
                 if let NodeKind::Resolution { if_unsolved, .. } = &mut kind {
                     *if_unsolved = Some(checks);
@@ -127,26 +128,26 @@ impl<'a> TreeBuilder<'a> {
     }
 
     /// Plain content: one resolution with all of it.
-    fn content(&mut self, blocks: &[SourceBlock], offset: usize) -> NodeId {
+    fn content(&mut self, blocks: Vec<SourceBlock>, offset: usize) -> NodeId {
         let offset = blocks.first().map_or(offset, |b| b.span.start);
-        let body = blocks.iter().map(|b| b.block.clone()).collect();
+        let body = blocks.into_iter().map(|b| b.block).collect();
         self.push(offset, resolution(Vec::new(), body))
     }
 
     /// A chain of checks, one per item of the cause list, ending in the fallback.
     fn causes(
         &mut self,
-        list: &SourceBlock,
+        list: SourceBlock,
         fallback: Vec<Block>,
         fallback_offset: usize,
     ) -> NodeId {
-        let items: &[Vec<Block>] = match &list.block {
+        let items: Vec<Vec<Block>> = match list.block {
             Block::List { items, .. } => items,
-            _ => &[],
+            _ => Vec::new(),
         };
         let mut first = None;
         let mut pending: Option<(NodeId, Vec<Block>, NodeId)> = None;
-        for (index, item) in items.iter().enumerate() {
+        for (index, item) in items.into_iter().enumerate() {
             let offset = list
                 .item_spans
                 .get(index)
@@ -194,13 +195,12 @@ fn check_kind(cause: Vec<Block>, if_confirmed: NodeId, if_ruled_out: NodeId) -> 
 
 /// What confirming a cause leads to. A nested bullet list holds alternative fixes; a
 /// nested numbered list is one fix in steps; without either, the section's fallback.
-fn confirmed_resolution(item: &[Block], fallback: &[Block]) -> (Vec<Block>, NodeKind) {
+fn confirmed_resolution(item: Vec<Block>, fallback: &[Block]) -> (Vec<Block>, NodeKind) {
     let nested = item.iter().position(|b| matches!(b, Block::List { .. }));
     let Some(index) = nested else {
-        let cause = item.to_vec();
-        return (cause.clone(), resolution(cause, fallback.to_vec()));
+        return (item.clone(), resolution(item, fallback.to_vec()));
     };
-    let mut cause = item.to_vec();
+    let mut cause = item;
     let list = cause.remove(index);
     let kind = match list {
         Block::List { start: None, items } => NodeKind::Resolution {
@@ -237,18 +237,17 @@ pub fn is_cause_lead(text: &str) -> bool {
         }
         None => (text, false),
     };
-    let words: Vec<String> = clause
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let names_causes = words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "cause" | "causes" | "caused" | "reason" | "reasons"
-        )
+    let words = || {
+        clause
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    let names_causes = words().any(|w| {
+        ["cause", "causes", "caused", "reason", "reasons"]
+            .iter()
+            .any(|known| w.eq_ignore_ascii_case(known))
     });
-    names_causes && (has_colon || words.len() <= 4)
+    names_causes && (has_colon || words().count() <= 4)
 }
 
 fn word_count(block: &Block) -> usize {

@@ -169,8 +169,9 @@ fn metadata(
 ) -> Metadata {
     let mut meta = Metadata::default();
     let mut seen: Vec<&Attribute> = Vec::new();
+    let mut buffer = [0u8; 24];
     for attribute in attributes {
-        let key = attribute.name.to_ascii_lowercase();
+        let key = lower_key(&attribute.name, &mut buffer);
         if let Some(first) = seen
             .iter()
             .find(|a| a.name.eq_ignore_ascii_case(&attribute.name))
@@ -193,7 +194,7 @@ fn metadata(
         }
         seen.push(attribute);
         let value = attribute.value.trim();
-        match key.as_str() {
+        match key {
             "pagetitle" => meta.page_title = value.to_string(),
             "description" => meta.description = value.to_string(),
             "service" => meta.service = value.to_string(),
@@ -236,6 +237,20 @@ fn metadata(
         );
     }
     meta
+}
+
+/// The name in ASCII lower case, written into `buffer`; a name longer than any known one
+/// reads as "" (it matches none). Every attribute of every header goes through here.
+fn lower_key<'b>(name: &str, buffer: &'b mut [u8; 24]) -> &'b str {
+    let bytes = name.as_bytes();
+    match buffer.get_mut(..bytes.len()) {
+        Some(slot) => {
+            slot.copy_from_slice(bytes);
+            slot.make_ascii_lowercase();
+            std::str::from_utf8(slot).unwrap_or("")
+        }
+        None => "",
+    }
 }
 
 /// A comma-separated list, trimmed, empties and repeats dropped, in order.

@@ -129,7 +129,7 @@ fn lower(
     let mut builder = TreeBuilder::new(source);
     let body_offset = header.body_start();
     if sections.scenarios.is_empty() {
-        builder.flow(&sections.general, body_offset);
+        builder.flow(std::mem::take(&mut sections.general), body_offset);
     } else {
         let choice_offset = sections.steps_offset.unwrap_or(body_offset);
         let mut options: Vec<_> = std::mem::take(&mut sections.scenarios)

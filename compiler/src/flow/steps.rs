@@ -27,18 +27,23 @@ pub fn find(blocks: &[SourceBlock]) -> Option<usize> {
 impl TreeBuilder<'_> {
     /// One resolution per step; the blocks before the list go with the first step and
     /// the blocks after it become a last resolution reached when no step helped.
-    pub(super) fn steps(&mut self, blocks: &[SourceBlock], list_index: usize) -> NodeId {
-        let (before, rest) = blocks.split_at(list_index);
-        let Some((list, after)) = rest.split_first() else {
+    pub(super) fn steps(&mut self, blocks: Vec<SourceBlock>, list_index: usize) -> NodeId {
+        // The blocks move into the nodes: those before the list, the list, those after.
+        let mut rest = blocks.into_iter();
+        let before: Vec<SourceBlock> = rest.by_ref().take(list_index).collect();
+        let Some(list) = rest.next() else {
             return self.push(0, resolution(Vec::new(), Vec::new()));
         };
-        let (start, items) = match &list.block {
+        let after: Vec<SourceBlock> = rest.collect();
+        let (start, items) = match list.block {
             Block::List {
                 start: Some(start),
                 items,
-            } => (*start, items.clone()),
+            } => (start, items),
             _ => (1, Vec::new()),
         };
+        let before_offset = before.first().map(|b| b.span.start);
+        let mut before = Some(before);
         let mut first = None;
         let mut previous: Option<(NodeId, Vec<Block>)> = None;
         for (index, item) in items.into_iter().enumerate() {
@@ -47,7 +52,7 @@ impl TreeBuilder<'_> {
                 .get(index)
                 .map_or(list.span.start, |s| s.start);
             let offset = if index == 0 {
-                before.first().map_or(offset, |b| b.span.start)
+                before_offset.unwrap_or(offset)
             } else {
                 offset
             };
@@ -56,11 +61,11 @@ impl TreeBuilder<'_> {
             if let Some((prev, body)) = previous.take() {
                 self.set(prev, chained(body, Some(id)));
             }
-            let mut body: Vec<Block> = if index == 0 {
-                before.iter().map(|b| b.block.clone()).collect()
-            } else {
-                Vec::new()
-            };
+            // The blocks before the list go with the first step.
+            let mut body: Vec<Block> = before
+                .take()
+                .map(|blocks| blocks.into_iter().map(|b| b.block).collect())
+                .unwrap_or_default();
             // Keep the step's number: a one-item list starting where the step was.
             body.push(Block::List {
                 start: Some(start.saturating_add(index as u64)),
@@ -68,10 +73,10 @@ impl TreeBuilder<'_> {
             });
             previous = Some((id, body));
         }
-        let last = match after.first() {
-            Some(first_after) => {
-                let body = after.iter().map(|b| b.block.clone()).collect();
-                Some(self.push(first_after.span.start, resolution(Vec::new(), body)))
+        let last = match after.first().map(|b| b.span.start) {
+            Some(offset) => {
+                let body = after.into_iter().map(|b| b.block).collect();
+                Some(self.push(offset, resolution(Vec::new(), body)))
             }
             None => None,
         };

@@ -1,5 +1,6 @@
 //! One form element read into a `selfhelp_bundle::Field`, with the spans the checks need.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -64,20 +65,29 @@ pub(super) fn warning(
     )
 }
 
-/// SH0202 for keys written in another case or misspelled; returns them fixed.
-fn spelling(
+/// SH0202 for keys written in another case or misspelled; returns them fixed (as they
+/// are, without a copy, when every key is right, as nearly all are).
+fn spelling<'m>(
     source: &Arc<SourceFile>,
-    members: &[Member],
+    members: &'m [Member],
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Member> {
+) -> Cow<'m, [Member]> {
+    let right_key = |m: &Member| {
+        let alias = ALIASES.iter().find(|(wrong, _)| m.key == *wrong);
+        let known = KEYS.iter().find(|k| k.eq_ignore_ascii_case(&m.key));
+        alias
+            .map(|(_, right)| *right)
+            .or(known.copied())
+            .filter(|r| *r != m.key)
+    };
+    if members.iter().all(|m| right_key(m).is_none()) {
+        return Cow::Borrowed(members);
+    }
     members
         .iter()
         .map(|m| {
-            let alias = ALIASES.iter().find(|(wrong, _)| m.key == *wrong);
-            let known = KEYS.iter().find(|k| k.eq_ignore_ascii_case(&m.key));
-            let right = alias.map(|(_, right)| *right).or(known.copied());
             let mut fixed = m.clone();
-            if let Some(right) = right.filter(|r| *r != m.key) {
+            if let Some(right) = right_key(m) {
                 diagnostics.push(
                     Diagnostic::warning(
                         codes::KEY_SPELLING,

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use selfhelp_bundle::Cloud;
 
-use super::{list, Attribute};
+use super::Attribute;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::source::SourceFile;
 
@@ -59,15 +59,21 @@ pub fn clouds(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Cloud> {
     let mut out = Vec::new();
-    for name in list(&attribute.value) {
-        let cloud = Cloud::parse(&name);
+    let mut names: Vec<&str> = Vec::new();
+    let written = attribute.value.split(',').map(str::trim);
+    for name in written.filter(|n| !n.is_empty()) {
+        if names.contains(&name) {
+            continue;
+        }
+        names.push(name);
+        let cloud = Cloud::parse(name);
         if let Cloud::Other(other) = &cloud {
             diagnostics.push(
                 Diagnostic::warning(
                     codes::UNKNOWN_CLOUD,
                     format!("unknown cloud `{other}` in `cloudEnvironments`"),
                     source,
-                    name_span(source, attribute, &name),
+                    name_span(source, attribute, name),
                     "not a known cloud",
                 )
                 .with_help("known clouds: public, fairfax, mooncake, blackforest, usnat, ussec"),
@@ -102,15 +108,19 @@ pub fn suggestion(name: &str) -> Option<&'static str> {
     {
         return None;
     }
+    let most = |known: &str| 2.min(known.len() / 4).max(1);
     KNOWN_ATTRIBUTES
         .iter()
+        // The distance is at least the difference in length: most names are ruled out
+        // before the (allocating) distance is computed.
+        .filter(|known| known.len().abs_diff(lower.len()) <= most(known))
         .map(|known| {
             (
                 strsim::damerau_levenshtein(&lower, &known.to_ascii_lowercase()),
                 *known,
             )
         })
-        .filter(|(distance, known)| *distance <= 2.min(known.len() / 4).max(1))
+        .filter(|(distance, known)| *distance <= most(known))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, known)| known)
 }

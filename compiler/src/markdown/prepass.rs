@@ -70,6 +70,16 @@ pub fn split(text: &str, base: usize) -> Vec<Piece> {
             .map_or(text.len(), |i| line_start + i + 1);
         let line = text.get(line_start..line_end).unwrap_or("");
         let trimmed = line.trim_start();
+        // Only lines that start with one of these can be anything but markdown (a region
+        // comment can sit anywhere, hence the second test); most lines are prose.
+        let special = matches!(
+            trimmed.as_bytes().first(),
+            Some(b'`' | b'~' | b':' | b'#' | b'<')
+        );
+        if !special && !has_regions {
+            line_start = line_end;
+            continue;
+        }
         let indent = line.len() - trimmed.len();
         if let Some(marker) = fence_marker(trimmed) {
             match fence {
