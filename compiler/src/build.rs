@@ -101,28 +101,26 @@ pub fn build_observed(
             on_total(walked.files);
             walked
         });
-        let compiled: Vec<(usize, Compiled, FileReport)> = receiver
+        // Boxed: a result is large, and it is moved several times on its way back.
+        let compiled: Vec<(usize, Box<(Compiled, FileReport)>)> = receiver
             .into_iter()
             .par_bridge()
-            .map(|input| {
-                let (unit, report) = compile_input(&input);
-                (input.index, unit, report)
-            })
+            .map(|input| (input.index, Box::new(compile_input(&input))))
             .inspect(|_| on_file())
             .collect();
         // The walk cannot panic; were it to, the files it sent are still compiled.
         (walker.join().unwrap_or_default(), compiled)
     });
-    // Back in walk order. Each result is large, so it is moved once into its slot rather
-    // than shuffled by a sort.
-    let mut slots: Vec<Option<(Compiled, FileReport)>> = Vec::new();
+    // Back in walk order, each result put straight into its slot.
+    let mut slots: Vec<Option<Box<(Compiled, FileReport)>>> = Vec::new();
     slots.resize_with(compiled.len(), || None);
-    for (index, unit, report) in compiled {
+    for (index, result) in compiled {
         if let Some(slot) = slots.get_mut(index) {
-            *slot = Some((unit, report));
+            *slot = Some(result);
         }
     }
-    let (units, reports): (Vec<Compiled>, Vec<FileReport>) = slots.into_iter().flatten().unzip();
+    let results: Vec<Box<(Compiled, FileReport)>> = slots.into_iter().flatten().collect();
+    let units: Vec<&Compiled> = results.iter().map(|result| &result.0).collect();
     let mut diagnostics = walked.diagnostics;
     let files = units.len();
     let (mut duplicates, references) = rayon::join(
@@ -130,10 +128,13 @@ pub fn build_observed(
         || crate::data::check_references(&units),
     );
     duplicates.extend(references);
-    let mut articles = Vec::new();
+    let mut articles = Vec::with_capacity(files);
+    let mut reports = Vec::with_capacity(files);
     let mut unaccounted = 0;
     let mut silent_drops = 0;
-    for unit in units {
+    for result in results {
+        let (unit, report) = *result;
+        reports.push(report);
         let clean = !unit.has_errors();
         if clean && unit.article.is_none() {
             unaccounted += 1;
@@ -204,8 +205,8 @@ pub(crate) fn unreadable(path: &Path, error: &dyn std::fmt::Display) -> Diagnost
 }
 
 /// SH0004 for every article whose id an earlier file already uses, labelled in both.
-fn duplicate_ids(units: &[Compiled]) -> Vec<Diagnostic> {
-    let mut first: HashMap<&str, &Compiled> = HashMap::new();
+fn duplicate_ids(units: &[&Compiled]) -> Vec<Diagnostic> {
+    let mut first: HashMap<&str, &Compiled> = HashMap::with_capacity(units.len());
     let mut diagnostics = Vec::new();
     for unit in units {
         let Some(article) = &unit.article else {

@@ -160,7 +160,7 @@ pub fn references_articles(article: &Article) -> bool {
 /// SH0206 for every `commonSolutionArticleId` naming an article that is not in the build
 /// (ids compare ignoring ASCII case, as GUIDs are written both ways). A warning: the
 /// article still plays; only that link leads nowhere.
-pub fn check_references(units: &[Compiled]) -> Vec<Diagnostic> {
+pub fn check_references(units: &[&Compiled]) -> Vec<Diagnostic> {
     let ids: HashSet<String> = units
         .iter()
         .filter_map(|u| u.article.as_ref())
