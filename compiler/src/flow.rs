@@ -8,7 +8,7 @@
 use selfhelp_bundle::{Block, Choice, DecisionTree, Inline, Node, NodeId, NodeKind};
 
 use crate::markdown::SourceBlock;
-use crate::source::SourceFile;
+use crate::source::{LineCounter, SourceFile};
 
 mod steps;
 
@@ -24,14 +24,14 @@ pub const NO_CAUSE_APPLIES: &str = "None of the listed causes applies.";
 const SHORT_LEAD_WORDS: usize = 8;
 
 pub struct TreeBuilder<'a> {
-    source: &'a SourceFile,
+    lines: LineCounter<'a>,
     nodes: Vec<Node>,
 }
 
 impl<'a> TreeBuilder<'a> {
     pub fn new(source: &'a SourceFile) -> Self {
         TreeBuilder {
-            source,
+            lines: LineCounter::new(source),
             nodes: Vec::new(),
         }
     }
@@ -54,7 +54,7 @@ impl<'a> TreeBuilder<'a> {
 
     pub(crate) fn push(&mut self, offset: usize, kind: NodeKind) -> NodeId {
         let id = self.next_id();
-        let line = self.source.line(offset);
+        let line = self.lines.line(offset);
         self.nodes.push(Node { line, kind });
         id
     }

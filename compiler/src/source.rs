@@ -132,6 +132,41 @@ impl SourceFile {
     }
 }
 
+/// The 1-based line of offsets asked for in (mostly) increasing order, counted on from
+/// the last one. Tree nodes are built in source order and need only their line; this
+/// spares most files the whole line index.
+#[derive(Debug)]
+pub struct LineCounter<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: u32,
+}
+
+impl<'a> LineCounter<'a> {
+    pub fn new(source: &'a SourceFile) -> Self {
+        LineCounter {
+            text: source.text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The same as [`SourceFile::line`] for this offset.
+    pub fn line(&mut self, offset: usize) -> u32 {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            (self.offset, self.line) = (0, 1);
+        }
+        let between = self.text.get(self.offset..offset).unwrap_or(&[]);
+        let newlines = memchr::memchr_iter(b'\n', between).count();
+        self.line = self
+            .line
+            .saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        self.offset = offset;
+        self.line
+    }
+}
+
 /// Where a file stopped being UTF-8 (offset in the decoded text) and how many bytes were not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InvalidUtf8 {
@@ -183,6 +218,15 @@ mod tests {
         assert_eq!(head.text, "one\ntwo id\n");
         assert_eq!(head.line_col(6), source.line_col(6));
         assert_eq!(source.head(999).text, source.text);
+    }
+
+    #[test]
+    fn line_counter_agrees_with_the_index_in_any_order() {
+        let source = SourceFile::new("a.md", "a\nbb\n\nccc\né\nd");
+        let mut counter = LineCounter::new(&source);
+        for offset in [0, 2, 3, 7, 5, 1, 12, 11, 999, 4] {
+            assert_eq!(counter.line(offset), source.line(offset), "at {offset}");
+        }
     }
 
     #[test]
