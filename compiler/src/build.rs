@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use selfhelp_bundle::{Article, Bundle, Inline};
 
 use crate::diagnostics::{codes, counts, Diagnostic, Label};
-use crate::lower::{compile, Compiled};
+use crate::lower::{compile_owned, Compiled};
 use crate::source::SourceFile;
 
 mod inputs;
@@ -177,7 +177,7 @@ fn compile_input(input: &Input) -> (Compiled, FileReport) {
     let name = input.path.display().to_string();
     let unit = match std::fs::read(&input.path) {
         Ok(bytes) => {
-            let mut unit = compile(&name, &input.relative, &bytes);
+            let mut unit = compile_owned(&name, &input.relative, bytes);
             unit.release_source();
             unit
         }

@@ -25,6 +25,6 @@ pub mod write;
 
 pub use build::{build, build_observed, BuildOutput, FileReport};
 pub use diagnostics::{Diagnostic, Label, Severity};
-pub use lower::{compile, Compiled};
+pub use lower::{compile, compile_owned, Compiled};
 pub use source::SourceFile;
 pub use write::{generator, write_bundle, WriteError, Written};

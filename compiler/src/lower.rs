@@ -11,7 +11,7 @@ use crate::flow::{TreeBuilder, GENERAL_CASE_LABEL};
 use crate::header::{self, Header};
 use crate::markdown;
 use crate::sections;
-use crate::source::SourceFile;
+use crate::source::{InvalidUtf8, SourceFile};
 use crate::{form, form::Fenced};
 
 /// The result of compiling one file.
@@ -52,7 +52,25 @@ impl Compiled {
 /// Compiles one article. `name` is shown in diagnostics; `relative` becomes
 /// `Article::source`. Never panics, whatever the bytes.
 pub fn compile(name: &str, relative: &str, bytes: &[u8]) -> Compiled {
-    let (source, invalid) = SourceFile::decode(name, bytes);
+    compile_decoded(relative, hex_sha256(bytes), SourceFile::decode(name, bytes))
+}
+
+/// [`compile`] for bytes the caller is done with: valid UTF-8 becomes the text as it is,
+/// without a copy (a build reads every file just for this).
+pub fn compile_owned(name: &str, relative: &str, bytes: Vec<u8>) -> Compiled {
+    let content_hash = hex_sha256(&bytes);
+    compile_decoded(
+        relative,
+        content_hash,
+        SourceFile::decode_owned(name, bytes),
+    )
+}
+
+fn compile_decoded(
+    relative: &str,
+    content_hash: String,
+    (source, invalid): (SourceFile, Option<InvalidUtf8>),
+) -> Compiled {
     let source = Arc::new(source);
     let mut diagnostics = Vec::new();
     if let Some(invalid) = invalid {
@@ -74,7 +92,7 @@ pub fn compile(name: &str, relative: &str, bytes: &[u8]) -> Compiled {
     let id_span = header.article_id_span();
     let article = body.map(|(title, body, further_reading)| Article {
         meta: header.meta,
-        content_hash: hex_sha256(bytes),
+        content_hash,
         source: relative.to_string(),
         title,
         body,

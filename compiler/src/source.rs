@@ -5,6 +5,9 @@ use std::sync::{Arc, OnceLock};
 
 use crate::diagnostics::{codes, Diagnostic};
 
+/// The UTF-8 byte-order mark, which some files start with (some twice).
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// One decoded source file. Every span the compiler reports is a byte range of `text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
@@ -43,7 +46,7 @@ impl SourceFile {
     /// before the first bad byte is byte-identical and its line:col is exact.
     pub fn decode(name: impl Into<String>, bytes: &[u8]) -> (Self, Option<InvalidUtf8>) {
         let mut rest = bytes;
-        while let Some(stripped) = rest.strip_prefix(b"\xEF\xBB\xBF") {
+        while let Some(stripped) = rest.strip_prefix(BOM) {
             rest = stripped;
         }
         // The fast path: nearly every file is UTF-8, and `from_utf8` checks it far faster
@@ -78,6 +81,23 @@ impl SourceFile {
             .and_then(|rest| memchr::memchr(b'\n', rest.as_bytes()))
             .map_or(self.text.len(), |i| offset + i + 1);
         SourceFile::new(self.name.clone(), self.text.get(..end).unwrap_or(""))
+    }
+
+    /// [`decode`](Self::decode) taking the bytes: UTF-8 (nearly every file) becomes the
+    /// text without a copy.
+    pub fn decode_owned(
+        name: impl Into<String>,
+        mut bytes: Vec<u8>,
+    ) -> (Self, Option<InvalidUtf8>) {
+        let boms = bytes
+            .chunks(BOM.len())
+            .take_while(|chunk| *chunk == BOM)
+            .count();
+        bytes.drain(..boms * BOM.len());
+        match String::from_utf8(bytes) {
+            Ok(text) => (SourceFile::new(name, text), None),
+            Err(error) => Self::decode(name, error.as_bytes()),
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset, clamped to the text.
@@ -226,6 +246,22 @@ mod tests {
         let mut counter = LineCounter::new(&source);
         for offset in [0, 2, 3, 7, 5, 1, 12, 11, 999, 4] {
             assert_eq!(counter.line(offset), source.line(offset), "at {offset}");
+        }
+    }
+
+    #[test]
+    fn owned_decoding_matches_borrowed() {
+        let cases: [&[u8]; 4] = [
+            b"\xEF\xBB\xBF\xEF\xBB\xBFab\ncd",
+            b"plain",
+            b"\xEF\xBB",
+            b"I\x92m \xEF\xBB\xBF",
+        ];
+        for bytes in cases {
+            assert_eq!(
+                SourceFile::decode_owned("a.md", bytes.to_vec()),
+                SourceFile::decode("a.md", bytes)
+            );
         }
     }
 
