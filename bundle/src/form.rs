@@ -1,5 +1,7 @@
 //! Problem-scoping forms: questions whose answers describe the problem for support.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::rich::Block;
@@ -11,6 +13,23 @@ pub struct Form {
     pub title: String,
     /// Fields in display order (sorted by their `order`).
     pub fields: Vec<Field>,
+    /// What the form says about the support request it scopes.
+    pub settings: FormSettings,
+}
+
+/// The form's own keys besides its title and elements.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FormSettings {
+    /// What files support would like attached (`fileAttachmentHint`); shown with the
+    /// answers when they are handed to support. Empty when the form says nothing.
+    pub file_attachment_hint: String,
+    /// Whether the request must name an Azure subscription (`subscriptionRequired`).
+    pub subscription_required: bool,
+    /// Whether the request must name a resource (`resourceRequired`).
+    pub resource_required: bool,
+    /// Any other key (`diagnosticCard`, `quotaRequestVersion`, …) for hosts that know
+    /// it: the name as written, the value as its JSON text.
+    pub extra: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +50,9 @@ pub struct Field {
     pub visibility: Condition,
     /// Whether the answer is the free-text description of the problem.
     pub use_as_additional_details: bool,
+    /// Keys the widget has no use for (`diagnosticInputRequiredClients`, …), kept for
+    /// hosts: the name as written, the value as its JSON text.
+    pub extra: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,7 +14,7 @@ pub mod visibility;
 
 pub use article::{Article, ArticleBody, Bundle, DataArticle, DataField, DataKind};
 pub use codec::{decode, encode, encode_with_header, BundleError, Header, MAGIC};
-pub use form::{ChoiceOption, ControlType, Field, Form, Validation};
+pub use form::{ChoiceOption, ControlType, Field, Form, FormSettings, Validation};
 pub use meta::{Cloud, Metadata, SelfHelpType};
 pub use rich::{Block, Inline, LinkKind, Video};
 pub use tree::{Choice, DecisionTree, Node, NodeId, NodeKind};
@@ -23,10 +23,12 @@ pub use tree::{Choice, DecisionTree, Node, NodeId, NodeKind};
 ///
 /// Bump it on every change to the serialized types; bump [`MIN_COMPATIBLE_VERSION`] too
 /// when a reader of the previous version could no longer read the new bundles.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Oldest reader version that can read what this crate writes.
-pub const MIN_COMPATIBLE_VERSION: u32 = 2;
+pub const MIN_COMPATIBLE_VERSION: u32 = 3;
 
-/// Oldest bundle format this crate can still read.
-pub const MIN_READABLE_VERSION: u32 = 1;
+/// Oldest bundle format this crate can still read. Every format so far changed the
+/// layout of the payload (version 3 added form settings and extra keys), so only the
+/// current one is readable.
+pub const MIN_READABLE_VERSION: u32 = 3;

@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use selfhelp_bundle::{ControlType, Form};
+use selfhelp_bundle::{ControlType, Form, FormSettings};
 
 use crate::diagnostics::{codes, Diagnostic};
 use crate::json;
@@ -14,6 +14,18 @@ use crate::source::SourceFile;
 
 mod check;
 pub mod field;
+mod keys;
+
+/// The form's own keys as the platform spells them; other spellings are read with SH0202.
+const FORM_KEYS: [&str; 6] = [
+    "title",
+    "formElements",
+    "fileAttachmentHint",
+    "subscriptionRequired",
+    "resourceRequired",
+    // Points editors at a schema; nothing to show or keep.
+    "$schema",
+];
 
 /// The form's JSON text and the markdown before it.
 pub struct Fenced {
@@ -114,6 +126,7 @@ pub fn parse(
         ));
         return None;
     };
+    let object = &keys::spelling(source, object, &FORM_KEYS, diagnostics);
     let title = json::get(object, "title")
         .and_then(json::Node::text)
         .unwrap_or_default();
@@ -147,7 +160,21 @@ pub fn parse(
     Some(Form {
         title,
         fields: read.into_iter().map(|(f, _)| f).collect(),
+        settings: settings(source, object),
     })
+}
+
+/// What the form says about the request, and its other keys kept as data.
+fn settings(source: &SourceFile, object: &[json::Member]) -> FormSettings {
+    FormSettings {
+        file_attachment_hint: json::get(object, "fileAttachmentHint")
+            .and_then(json::Node::text)
+            .map(|hint| hint.trim().to_string())
+            .unwrap_or_default(),
+        subscription_required: field::boolean(object, "subscriptionRequired"),
+        resource_required: field::boolean(object, "resourceRequired"),
+        extra: keys::unread(source, object, &FORM_KEYS),
+    }
 }
 
 fn shape_error(source: &Arc<SourceFile>, fenced: &Fenced, message: &str) -> Diagnostic {

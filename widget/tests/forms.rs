@@ -12,7 +12,8 @@ use std::rc::Rc;
 
 use selfhelp_bundle::visibility::parse;
 use selfhelp_bundle::{
-    Article, ArticleBody, Block, Bundle, ChoiceOption, ControlType, Field, Form, Inline, Validation,
+    Article, ArticleBody, Block, Bundle, ChoiceOption, ControlType, Field, Form, FormSettings,
+    Inline, Validation,
 };
 use selfhelp_widget::BundleSource;
 use support::*;
@@ -48,6 +49,7 @@ fn field(id: &str, control: ControlType, label: &str) -> Field {
         validations: Vec::new(),
         visibility: parse("").unwrap().condition,
         use_as_additional_details: false,
+        extra: Default::default(),
     }
 }
 
@@ -110,6 +112,10 @@ fn form() -> Form {
             who, upn, count, since, seen, error_text, nested, region, tried, note, broken,
             empty_note,
         ],
+        settings: FormSettings {
+            file_attachment_hint: "A photo of the printer's display".into(),
+            ..FormSettings::default()
+        },
     }
 }
 
@@ -588,6 +594,11 @@ async fn the_summary_page_and_its_actions() {
     assert_eq!(
         app.labels(".sh-summary dd")[..3],
         ["Everyone", "3", "Not answered"]
+    );
+    // The form's attachment hint comes with the answers handed to support.
+    assert_eq!(
+        app.text(".sh-attachment-hint").as_deref(),
+        Some("Files to attach: A photo of the printer's display")
     );
 
     let expected_text = "Describe the printer problem\n============================\n\n\

@@ -1,13 +1,12 @@
 //! One form element read into a `selfhelp_bundle::Field`, with the spans the checks need.
 
-use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
 use selfhelp_bundle::visibility::Condition;
 use selfhelp_bundle::{Block, ChoiceOption, Field, Inline, Validation};
 
-use super::{control_type, Fenced};
+use super::{control_type, keys, Fenced};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::json::{self, Member, Node, Value};
 use crate::markdown;
@@ -24,7 +23,8 @@ pub struct Spans {
     pub visibility_text: String,
 }
 
-/// Element keys as the platform spells them; other spellings are read with SH0202.
+/// Element keys as the platform spells them; other spellings are read with SH0202. The
+/// first [`READ`] are read into the field; the rest are known but kept as data only.
 const KEYS: [&str; 17] = [
     "id",
     "order",
@@ -45,11 +45,8 @@ const KEYS: [&str; 17] = [
     "maxLength",
 ];
 
-/// Misspellings seen in real forms, and the key they mean.
-const ALIASES: [(&str, &str); 2] = [
-    ("infoBallonText", "infoBalloonText"),
-    ("watermarkTest", "watermarkText"),
-];
+/// How many of [`KEYS`] the field is read from.
+const READ: usize = 15;
 
 pub(super) fn warning(
     source: &Arc<SourceFile>,
@@ -65,46 +62,6 @@ pub(super) fn warning(
     )
 }
 
-/// SH0202 for keys written in another case or misspelled; returns them fixed (as they
-/// are, without a copy, when every key is right, as nearly all are).
-fn spelling<'m>(
-    source: &Arc<SourceFile>,
-    members: &'m [Member],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Cow<'m, [Member]> {
-    let right_key = |m: &Member| {
-        let alias = ALIASES.iter().find(|(wrong, _)| m.key == *wrong);
-        let known = KEYS.iter().find(|k| k.eq_ignore_ascii_case(&m.key));
-        alias
-            .map(|(_, right)| *right)
-            .or(known.copied())
-            .filter(|r| *r != m.key)
-    };
-    if members.iter().all(|m| right_key(m).is_none()) {
-        return Cow::Borrowed(members);
-    }
-    members
-        .iter()
-        .map(|m| {
-            let mut fixed = m.clone();
-            if let Some(right) = right_key(m) {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        codes::KEY_SPELLING,
-                        format!("`{}` is read as `{right}`", m.key),
-                        source,
-                        m.key_span.clone(),
-                        format!("should be `{right}`"),
-                    )
-                    .with_help(format!("write the key as `{right}`")),
-                );
-                fixed.key = right.to_string();
-            }
-            fixed
-        })
-        .collect()
-}
-
 fn text(members: &[Member], key: &str) -> String {
     json::get(members, key)
         .and_then(Node::text)
@@ -112,7 +69,7 @@ fn text(members: &[Member], key: &str) -> String {
 }
 
 /// `true`, or a string that says `true` in any case.
-fn boolean(members: &[Member], key: &str) -> bool {
+pub(super) fn boolean(members: &[Member], key: &str) -> bool {
     match json::get(members, key).map(|n| &n.value) {
         Some(Value::Bool(b)) => *b,
         Some(Value::String(s)) => s.trim().eq_ignore_ascii_case("true"),
@@ -140,7 +97,7 @@ pub fn read(
     members: &[Member],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Field, Spans) {
-    let members = &spelling(source, members, diagnostics);
+    let members = &keys::spelling(source, members, &KEYS, diagnostics);
     let id = text(members, "id");
     let id_span = match json::get(members, "id") {
         Some(node) if !id.is_empty() => node.span.clone(),
@@ -223,6 +180,7 @@ pub fn read(
         validations,
         visibility: visibility(source, &spans, &id, &visibility_text, diagnostics),
         use_as_additional_details: boolean(members, "useAsAdditionalDetails"),
+        extra: keys::unread(source, members, &KEYS[..READ]),
         id,
     };
     (field, spans)

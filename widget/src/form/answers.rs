@@ -236,6 +236,7 @@ mod tests {
         let form = Form {
             title: String::new(),
             fields: vec![field("a", ControlType::RadioButtonGroup), b, c, d],
+            settings: Default::default(),
         };
         let mut answers = Answers::default();
         assert_eq!(visibility(&form, &answers), [true, false, false, false]);

@@ -218,6 +218,7 @@ mod tests {
         let form = Shared::new(Form {
             title: "T".into(),
             fields,
+            settings: Default::default(),
         });
         FormState::new(form, matcher, Answers::default())
     }

@@ -90,6 +90,7 @@ pub(crate) mod tests {
             validations: Vec::new(),
             visibility: Condition::Always(true),
             use_as_additional_details: false,
+            extra: Default::default(),
         }
     }
 

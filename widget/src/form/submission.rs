@@ -161,6 +161,7 @@ pub(crate) mod tests {
         Form {
             title: "T".into(),
             fields: vec![users, upn, tried, when, info],
+            settings: Default::default(),
         }
     }
 

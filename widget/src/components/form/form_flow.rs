@@ -101,6 +101,7 @@ pub fn FormFlow(props: &FormFlowProps) -> Html {
     let page = if show_summary {
         html! {
             <SummaryPage {submission} support_email={props.support_email.clone()}
+                attachment_hint={form.settings.file_attachment_hint.clone()}
                 {on_edit} {on_start_over} focus={props.focus} />
         }
     } else {

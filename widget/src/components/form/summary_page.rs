@@ -12,6 +12,9 @@ pub struct SummaryPageProps {
     pub submission: Submission,
     #[prop_or_default]
     pub support_email: Option<String>,
+    /// What files support would like attached, as the form says; empty for none.
+    #[prop_or_default]
+    pub attachment_hint: String,
     pub on_edit: Callback<()>,
     pub on_start_over: Callback<()>,
     #[prop_or_default]
@@ -37,6 +40,12 @@ pub fn SummaryPage(props: &SummaryPageProps) -> Html {
             </h2>
             <p>{ "Check your answers, then copy, download or email them to support." }</p>
             <dl class="sh-summary">{ for rows }</dl>
+            if !props.attachment_hint.trim().is_empty() {
+                <p class="sh-attachment-hint">
+                    <strong>{ "Files to attach: " }</strong>
+                    { props.attachment_hint.trim().to_string() }
+                </p>
+            }
             <SummaryActions submission={props.submission.clone()}
                 support_email={props.support_email.clone()} />
             <div class="sh-answers">
