@@ -172,7 +172,10 @@ async fn not_solved_leads_to_the_form_whose_summary_goes_to_support() {
     }
     assert!(!summary.contains("About how many users"), "{summary}");
     // The form's attachment hint comes with the answers handed to support.
-    let hint = browser.text(".sh-attachment-hint").await.unwrap_or_default();
+    let hint = browser
+        .text(".sh-attachment-hint")
+        .await
+        .unwrap_or_default();
     assert!(
         hint.starts_with("Files to attach: The Azure AD Connect trace log"),
         "{hint}"
