@@ -16,7 +16,7 @@ pub use article::{Article, ArticleBody, Bundle, DataArticle, DataField, DataKind
 pub use codec::{decode, encode, encode_with_header, BundleError, Header, MAGIC};
 pub use form::{ChoiceOption, ControlType, Field, Form, FormSettings, Validation};
 pub use meta::{Cloud, Metadata, SelfHelpType};
-pub use rich::{Block, Inline, LinkKind, Video};
+pub use rich::{AzureKb, Block, Inline, Insight, LinkKind, Metric, Video};
 pub use tree::{Choice, DecisionTree, Node, NodeId, NodeKind};
 
 /// Version of the bundle format this crate writes.

@@ -34,32 +34,45 @@ pub enum Block {
         name: String,
         content: Vec<Block>,
     },
-    /// A diagnostic the host runs (`<Insight>`), with the texts shown while it runs.
-    Insight {
-        symptom_id: String,
-        execution_text: String,
-        timeout_text: String,
-        no_result_text: String,
-        /// Any other fields (`maxInsightCount`, `failedText`, …), name as written.
-        attributes: BTreeMap<String, String>,
-    },
+    /// A diagnostic the host runs (`<Insight>`). The rare large blocks are boxed so that
+    /// every `Block` stays small: an article holds many, and they move a lot.
+    Insight(Box<Insight>),
     /// A video to watch elsewhere (never embedded).
     Video(Video),
     /// Several videos shown together.
     VideoGroup(Vec<Video>),
     /// A search of the Azure knowledge base that a host page runs.
-    AzureKb {
-        client: String,
-        attributes: BTreeMap<String, String>,
-    },
+    AzureKb(Box<AzureKb>),
     /// A resource metric chart that a host page draws.
-    Metric {
-        title: String,
-        name: String,
-        aggregation_type: String,
-        time_span_duration: String,
-        attributes: BTreeMap<String, String>,
-    },
+    Metric(Box<Metric>),
+}
+
+/// A diagnostic the host runs (`<Insight>`), with the texts shown while it runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Insight {
+    pub symptom_id: String,
+    pub execution_text: String,
+    pub timeout_text: String,
+    pub no_result_text: String,
+    /// Any other fields (`maxInsightCount`, `failedText`, …), name as written.
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// A search of the Azure knowledge base that a host page runs (`<azureKB>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AzureKb {
+    pub client: String,
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// A resource metric chart that a host page draws (`<metric>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metric {
+    pub title: String,
+    pub name: String,
+    pub aggregation_type: String,
+    pub time_span_duration: String,
+    pub attributes: BTreeMap<String, String>,
 }
 
 /// A video link with its title.
@@ -151,11 +164,11 @@ impl Block {
                         parts.extend(row.iter().map(|cell| Inline::plain_text(cell)));
                     }
                 }
-                Block::Insight { execution_text, .. } => parts.push(execution_text.clone()),
+                Block::Insight(insight) => parts.push(insight.execution_text.clone()),
                 Block::Video(video) => parts.push(video.title.clone()),
                 Block::VideoGroup(videos) => parts.extend(videos.iter().map(|v| v.title.clone())),
-                Block::AzureKb { .. } => {}
-                Block::Metric { title, .. } => parts.push(title.clone()),
+                Block::AzureKb(_) => {}
+                Block::Metric(metric) => parts.push(metric.title.clone()),
             }
         }
         parts.retain(|p| !p.is_empty());

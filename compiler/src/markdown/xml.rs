@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use selfhelp_bundle::{Block, Video};
+use selfhelp_bundle::{AzureKb, Block, Insight, Metric, Video};
 
 /// The longest opening or closing tag looked for.
 const MAX_TAG_BYTES: usize = 4096;
@@ -235,13 +235,13 @@ pub fn parse(tag: &str, source: &str) -> Result<Block, String> {
             if symptom_id.is_empty() {
                 return Err("the `<insight>` has no `<symptomId>`".into());
             }
-            Ok(Block::Insight {
+            Ok(Block::Insight(Box::new(Insight {
                 symptom_id,
                 execution_text: take(&mut f, "executiontext"),
                 timeout_text: take(&mut f, "timeouttext"),
                 no_result_text: take(&mut f, "noresulttext"),
                 attributes: rest(f),
-            })
+            })))
         }
         "video" => video(&element).map(Block::Video),
         "videogroup" => {
@@ -257,10 +257,10 @@ pub fn parse(tag: &str, source: &str) -> Result<Block, String> {
         }
         "azurekb" => {
             let mut f = fields(inner);
-            Ok(Block::AzureKb {
+            Ok(Block::AzureKb(Box::new(AzureKb {
                 client: take(&mut f, "client"),
                 attributes: rest(f),
-            })
+            })))
         }
         _ => {
             let mut f = fields(inner);
@@ -268,13 +268,13 @@ pub fn parse(tag: &str, source: &str) -> Result<Block, String> {
             if name.is_empty() {
                 return Err("the `<metric>` has no `<name>`".into());
             }
-            Ok(Block::Metric {
+            Ok(Block::Metric(Box::new(Metric {
                 title: take(&mut f, "title"),
                 name,
                 aggregation_type: take(&mut f, "aggregationtype"),
                 time_span_duration: take(&mut f, "timespanduration"),
                 attributes: rest(f),
-            })
+            })))
         }
     }
 }

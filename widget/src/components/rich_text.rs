@@ -86,15 +86,10 @@ fn render_block(block: &Block, heading_level: u8) -> Html {
                 { render_blocks(content, heading_level) }
             </section>
         },
-        Block::Insight {
-            symptom_id,
-            execution_text,
-            no_result_text,
-            ..
-        } => html! {
-            <div class="sh-insight" data-symptom={symptom_id.clone()}>
-                <p class="sh-insight-running">{ execution_text.clone() }</p>
-                <p class="sh-insight-empty">{ no_result_text.clone() }</p>
+        Block::Insight(insight) => html! {
+            <div class="sh-insight" data-symptom={insight.symptom_id.clone()}>
+                <p class="sh-insight-running">{ insight.execution_text.clone() }</p>
+                <p class="sh-insight-empty">{ insight.no_result_text.clone() }</p>
             </div>
         },
         Block::Video(video) => render_video(video),
@@ -103,15 +98,15 @@ fn render_block(block: &Block, heading_level: u8) -> Html {
                 { for videos.iter().map(|v| html! { <li>{ render_video(v) }</li> }) }
             </ul>
         },
-        Block::AzureKb { client, .. } => html! {
-            <div class="sh-box sh-azure-kb" data-client={client.clone()}>
+        Block::AzureKb(kb) => html! {
+            <div class="sh-box sh-azure-kb" data-client={kb.client.clone()}>
                 <span class="sh-box-label">{ "Knowledge base search" }</span>
             </div>
         },
-        Block::Metric { title, name, .. } => html! {
-            <div class="sh-box sh-metric" data-metric={name.clone()}>
+        Block::Metric(metric) => html! {
+            <div class="sh-box sh-metric" data-metric={metric.name.clone()}>
                 <span class="sh-box-label">{ "Metric" }</span>
-                { " " }{ title.clone() }
+                { " " }{ metric.title.clone() }
             </div>
         },
     }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::super::xml;
 use super::*;
-use selfhelp_bundle::Video;
+use selfhelp_bundle::{AzureKb, Insight, Video};
 
 fn kinds(text: &str) -> Vec<String> {
     split(text, 100)
@@ -88,13 +88,13 @@ fn insight_fields_any_case_with_extras() {
     );
     assert_eq!(
         block,
-        Ok(Block::Insight {
+        Ok(Block::Insight(Box::new(Insight {
             symptom_id: "S1".into(),
             execution_text: "Running & checking".into(),
             timeout_text: "Slow".into(),
             no_result_text: "None found".into(),
             attributes: BTreeMap::from([("maxInsightCount".into(), "5".into())]),
-        })
+        })))
     );
     assert!(xml::parse(
         "insight",
@@ -115,14 +115,14 @@ fn videos_metrics_and_kb() {
         "<metric><title>Hosts</title><name>HealthyHostCount</name><aggregationType>Avg</aggregationType><timeSpanDuration>3d</timeSpanDuration></metric>",
     );
     assert!(
-        matches!(metric, Ok(Block::Metric { ref name, ref time_span_duration, .. }) if name == "HealthyHostCount" && time_span_duration == "3d")
+        matches!(metric, Ok(Block::Metric(ref m)) if m.name == "HealthyHostCount" && m.time_span_duration == "3d")
     );
     assert_eq!(
         xml::parse("azurekb", "<azureKB>\n<client>portal</client>\n</azureKB>"),
-        Ok(Block::AzureKb {
+        Ok(Block::AzureKb(Box::new(AzureKb {
             client: "portal".into(),
             attributes: BTreeMap::new()
-        })
+        })))
     );
     assert_eq!(xml::block_tag("<VideoGroup>"), Some("videogroup"));
     assert_eq!(xml::block_tag("<videos>"), None);
