@@ -18,8 +18,9 @@ use crate::project_root;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Runs of each phase; the medians are reported.
-    #[arg(long, default_value_t = 5)]
+    /// Runs of each phase; the medians are reported (a shared host is noisy: runs are
+    /// cheap, so take enough of them).
+    #[arg(long, default_value_t = 11)]
     pub runs: usize,
     /// The corpus folder (default: ../shared/corpus/articles beside the workspace).
     #[arg(long)]
