@@ -102,6 +102,17 @@ pub fn run(args: Args) -> Result<()> {
         "CPU time (user + system), medians: bare {bc:.0} ms, full {fc:.0} ms, ratio {:.2}",
         fc / bc.max(1.0)
     );
+    // Each bare run is followed at once by a full run, so the pair shares the host's load
+    // at that moment; the median of the pairs' ratios drifts less than the ratio of the
+    // medians when the load comes and goes.
+    let mut paired: Vec<f64> = bare
+        .iter()
+        .zip(&full)
+        .map(|(b, f)| f.millis / b.millis.max(f64::EPSILON))
+        .collect();
+    paired.sort_by(f64::total_cmp);
+    let paired = paired.get(paired.len() / 2).copied().unwrap_or(0.0);
+    println!("median of paired runs' ratios: {paired:.2}");
     // The host's noise only ever adds time, so the fastest run of each phase shows what
     // the code itself costs; printed beside the medians, not instead of them.
     let (bf, ff) = (fastest(&bare), fastest(&full));
