@@ -4,18 +4,25 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+/// While the folders are still being walked the total is unknown: a count and a spinner.
+const WALKING: &str = "{spinner} compiling {pos} files, finding more";
+/// Once the walk is over: a bar with the total.
+const COUNTED: &str = "{spinner} compiling {pos}/{len} files {wide_bar} {eta}";
+
 /// A bar that stays hidden unless stderr is a terminal (so logs and tests see nothing).
 pub fn bar() -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(0);
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} compiling {pos}/{len} files {wide_bar} {eta}")
-    {
+    let bar = ProgressBar::no_length();
+    style(&bar, WALKING);
+    bar
+}
+
+fn style(bar: &ProgressBar, template: &str) {
+    if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
-    bar
 }
 
 /// Builds with the bar, clearing it before any diagnostics are printed.
@@ -23,7 +30,10 @@ pub fn build(paths: &[std::path::PathBuf]) -> selfhelp_compiler::BuildOutput {
     let bar = bar();
     let output = selfhelp_compiler::build_observed(
         paths,
-        |total| bar.set_length(total as u64),
+        |total| {
+            bar.set_length(total as u64);
+            style(&bar, COUNTED);
+        },
         || bar.inc(1),
     );
     bar.finish_and_clear();
