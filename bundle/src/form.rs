@@ -55,6 +55,29 @@ pub struct Field {
     pub extra: BTreeMap<String, String>,
 }
 
+impl Field {
+    /// A field with this id and control and nothing else: no label, no options, always
+    /// shown. Hosts and tests that build forms by hand start from it.
+    pub fn new(id: impl Into<String>, control: ControlType) -> Self {
+        Field {
+            id: id.into(),
+            order: 0,
+            control,
+            label: String::new(),
+            watermark: String::new(),
+            info_balloon: Vec::new(),
+            hints: Vec::new(),
+            required: false,
+            options: Vec::new(),
+            dynamic_options: None,
+            validations: Vec::new(),
+            visibility: Condition::Always(true),
+            use_as_additional_details: false,
+            extra: BTreeMap::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ControlType {
     TextBox,

@@ -255,10 +255,15 @@ fn lower_key<'b>(name: &str, buffer: &'b mut [u8; 24]) -> &'b str {
 
 /// A comma-separated list, trimmed, empties and repeats dropped, in order.
 pub fn list(value: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    list_items(value).into_iter().map(str::to_string).collect()
+}
+
+/// The items of [`list`], borrowed from the value.
+pub fn list_items(value: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
     for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        if !out.iter().any(|seen| seen == item) {
-            out.push(item.to_string());
+        if !out.contains(&item) {
+            out.push(item);
         }
     }
     out

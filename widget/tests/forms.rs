@@ -36,20 +36,8 @@ fn option(value: &str, text: &str) -> ChoiceOption {
 
 fn field(id: &str, control: ControlType, label: &str) -> Field {
     Field {
-        id: id.into(),
-        order: 0,
-        control,
         label: label.into(),
-        watermark: String::new(),
-        info_balloon: Vec::new(),
-        hints: Vec::new(),
-        required: false,
-        options: Vec::new(),
-        dynamic_options: None,
-        validations: Vec::new(),
-        visibility: parse("").unwrap().condition,
-        use_as_additional_details: false,
-        extra: Default::default(),
+        ..Field::new(id, control)
     }
 }
 

@@ -93,3 +93,38 @@ fn relative_name(path: &Path, root: &Path) -> String {
         relative.replace(std::path::MAIN_SEPARATOR, "/")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_in_name_order_once_per_file_and_reports_missing_inputs() {
+        let root = tempfile::tempdir().expect("temp dir");
+        for file in ["b.md", "a/z.md", "a/y.MD", "a.md", "notes.txt"] {
+            let path = root.path().join(file);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("folder");
+            std::fs::write(&path, "x").expect("file");
+        }
+        // The folder, one of its files again, and a path that does not exist.
+        let paths = [
+            root.path().to_path_buf(),
+            root.path().join("b.md"),
+            root.path().join("missing"),
+        ];
+        let mut found = Vec::new();
+        let walked = walk(&paths, |input| found.push(input));
+        let seen: Vec<(usize, &str)> = found
+            .iter()
+            .map(|input| (input.index, input.relative.as_str()))
+            .collect();
+        // A folder's files come before a file that sorts after the folder's name.
+        assert_eq!(
+            seen,
+            [(0, "a/y.MD"), (1, "a/z.md"), (2, "a.md"), (3, "b.md")]
+        );
+        assert_eq!(walked.files, 4);
+        assert_eq!(walked.diagnostics.len(), 1);
+        assert!(walked.diagnostics[0].message.contains("missing"));
+    }
+}

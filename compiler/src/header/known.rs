@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use selfhelp_bundle::Cloud;
 
-use super::Attribute;
+use super::{list_items, Attribute};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::source::SourceFile;
 
@@ -59,13 +59,7 @@ pub fn clouds(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Cloud> {
     let mut out = Vec::new();
-    let mut names: Vec<&str> = Vec::new();
-    let written = attribute.value.split(',').map(str::trim);
-    for name in written.filter(|n| !n.is_empty()) {
-        if names.contains(&name) {
-            continue;
-        }
-        names.push(name);
+    for name in list_items(&attribute.value) {
         let cloud = Cloud::parse(name);
         if let Cloud::Other(other) = &cloud {
             diagnostics.push(

@@ -43,13 +43,9 @@ pub enum Piece {
 /// Splits `text` (which starts at `base` in the source) into pieces.
 pub fn split(text: &str, base: usize) -> Vec<Piece> {
     let comment = memmem::Finder::new(COMMENT_OPEN);
-    let regions = region_names(text, &comment);
-    // Most articles have comments (placeholders) but no region in them: skip the search.
-    let has_regions = comment.find_iter(text.as_bytes()).any(|at| {
-        text.get(at..)
-            .and_then(region_comment)
-            .is_some_and(|(_, _, name)| regions.contains(&name))
-    });
+    // Most articles have comments (placeholders) but no region in them: the per-line
+    // search is skipped then.
+    let (regions, has_regions) = region_names(text, &comment);
     // Every block tag's closing offset, found in one pass when the first block tag shows
     // up: most articles have none, and the pass copies the text to lower case.
     let mut ends = None;
@@ -207,8 +203,9 @@ fn region_comment(text: &str) -> Option<(usize, bool, &str)> {
     valid.then_some((4 + end + 3, close, name))
 }
 
-/// The names used as regions: the known ones, and any that is both opened and closed.
-fn region_names<'t>(text: &'t str, comment: &memmem::Finder) -> Vec<&'t str> {
+/// The names used as regions (the known ones, and any that is both opened and closed),
+/// and whether the text has a comment opening or closing one of them.
+fn region_names<'t>(text: &'t str, comment: &memmem::Finder) -> (Vec<&'t str>, bool) {
     let mut opened = Vec::new();
     let mut closed = Vec::new();
     for at in comment.find_iter(text.as_bytes()) {
@@ -217,8 +214,9 @@ fn region_names<'t>(text: &'t str, comment: &memmem::Finder) -> Vec<&'t str> {
         }
     }
     let mut names: Vec<&str> = KNOWN_REGIONS.to_vec();
-    names.extend(opened.into_iter().filter(|n| closed.contains(n)));
-    names
+    names.extend(opened.iter().filter(|n| closed.contains(n)));
+    let present = opened.iter().chain(&closed).any(|n| names.contains(n));
+    (names, present)
 }
 
 /// The next region comment in `line` at or after `from`: (offset, length, is_close, name).

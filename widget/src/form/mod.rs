@@ -70,28 +70,12 @@ pub fn scoping_form_for<'b>(bundle: &'b Bundle, article: &Article) -> Option<&'b
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use selfhelp_bundle::visibility::Condition;
     use selfhelp_bundle::{DecisionTree, Form, Metadata};
 
     use super::*;
 
     pub fn field(id: &str, control: ControlType) -> Field {
-        Field {
-            id: id.to_string(),
-            order: 0,
-            control,
-            label: String::new(),
-            watermark: String::new(),
-            info_balloon: Vec::new(),
-            hints: Vec::new(),
-            required: false,
-            options: Vec::new(),
-            dynamic_options: None,
-            validations: Vec::new(),
-            visibility: Condition::Always(true),
-            use_as_additional_details: false,
-            extra: Default::default(),
-        }
+        Field::new(id, control)
     }
 
     /// A stand-in for the browser's `RegExp`: the pattern is a substring to find, and
