@@ -105,13 +105,12 @@ pub fn run(args: Args) -> Result<()> {
     // Each bare run is followed at once by a full run, so the pair shares the host's load
     // at that moment; the median of the pairs' ratios drifts less than the ratio of the
     // medians when the load comes and goes.
-    let mut paired: Vec<f64> = bare
-        .iter()
-        .zip(&full)
-        .map(|(b, f)| f.millis / b.millis.max(f64::EPSILON))
-        .collect();
-    paired.sort_by(f64::total_cmp);
-    let paired = paired.get(paired.len() / 2).copied().unwrap_or(0.0);
+    let paired = middle(
+        bare.iter()
+            .zip(&full)
+            .map(|(b, f)| f.millis / b.millis.max(f64::EPSILON))
+            .collect(),
+    );
     println!("median of paired runs' ratios: {paired:.2}");
     // The host's noise only ever adds time, so the fastest run of each phase shows what
     // the code itself costs; printed beside the medians, not instead of them.
@@ -153,7 +152,11 @@ fn median(samples: &[Sample]) -> f64 {
 }
 
 fn median_of(samples: &[Sample], value: fn(&Sample) -> f64) -> f64 {
-    let mut values: Vec<f64> = samples.iter().map(value).collect();
+    middle(samples.iter().map(value).collect())
+}
+
+/// The median (the upper one of an even count); 0 for none.
+fn middle(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values.get(values.len() / 2).copied().unwrap_or(0.0)
 }

@@ -3,6 +3,7 @@
 //! bare URLs (SH0107). Only done where the intent is certain: the target must be a web,
 //! mail or portal address, never a guess.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use selfhelp_bundle::{Inline, LinkKind};
@@ -32,11 +33,7 @@ impl Converter<'_> {
     fn repair_text(&mut self, text: String, span: &Range<usize>, out: &mut Vec<Inline>) {
         // Nearly all text needs no repair: keep its string rather than copying it.
         if broken_link(&text).is_none() && bare_url(&text).is_none() {
-            match out.last_mut() {
-                Some(Inline::Text(last)) => last.push_str(&text),
-                _ if text.is_empty() => {}
-                _ => out.push(Inline::Text(text)),
-            }
+            push_text(out, Cow::Owned(text));
             return;
         }
         let mut rest = text.as_str();
@@ -51,7 +48,7 @@ impl Converter<'_> {
             };
             match next {
                 Ok((start, end, label, target)) => {
-                    push_text(out, rest.get(..start).unwrap_or(""));
+                    push_text(out, Cow::Borrowed(rest.get(..start).unwrap_or("")));
                     let raw = rest.get(start..end).unwrap_or("");
                     let at = self.find(span, &format!("[{label}]"));
                     let kind = links::classify(&target).unwrap_or(LinkKind::Relative);
@@ -76,7 +73,7 @@ impl Converter<'_> {
                     rest = rest.get(end..).unwrap_or("");
                 }
                 Err((start, end)) => {
-                    push_text(out, rest.get(..start).unwrap_or(""));
+                    push_text(out, Cow::Borrowed(rest.get(..start).unwrap_or("")));
                     let url = rest.get(start..end).unwrap_or("").to_string();
                     let at = self.find(span, &url);
                     self.diagnostics.push(
@@ -98,7 +95,7 @@ impl Converter<'_> {
                 }
             }
         }
-        push_text(out, rest);
+        push_text(out, Cow::Borrowed(rest));
     }
 
     /// Where `needle` is written inside `span`, or the span's first character.
@@ -113,14 +110,16 @@ impl Converter<'_> {
     }
 }
 
-fn push_text(out: &mut Vec<Inline>, text: &str) {
+/// Appends text to the text before it, or as text of its own (taking an owned string as
+/// it is, without a copy).
+fn push_text(out: &mut Vec<Inline>, text: Cow<'_, str>) {
     if text.is_empty() {
         return;
     }
     if let Some(Inline::Text(last)) = out.last_mut() {
-        last.push_str(text);
+        last.push_str(&text);
     } else {
-        out.push(Inline::Text(text.to_string()));
+        out.push(Inline::Text(text.into_owned()));
     }
 }
 
