@@ -67,6 +67,20 @@ pub enum DataKind {
     PartnerCenterQuickstart,
 }
 
+impl Article {
+    /// The title people see: the H1's plain text, else the page title, else the id, so no
+    /// link or heading is ever empty.
+    pub fn display_title(&self) -> String {
+        let title = Inline::plain_text(&self.title);
+        let chosen = [title.trim(), self.meta.page_title.trim()]
+            .into_iter()
+            .find(|candidate| !candidate.is_empty())
+            .unwrap_or(self.meta.article_id.as_str())
+            .to_string();
+        chosen
+    }
+}
+
 impl Bundle {
     pub fn article(&self, article_id: &str) -> Option<&Article> {
         self.articles

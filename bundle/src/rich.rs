@@ -15,13 +15,14 @@ pub enum Block {
     List {
         /// `Some(first number)` for an ordered list.
         start: Option<u64>,
+        #[serde(deserialize_with = "crate::depth::nested")]
         items: Vec<Vec<Block>>,
     },
     CodeBlock {
         language: String,
         code: String,
     },
-    Quote(Vec<Block>),
+    Quote(#[serde(deserialize_with = "crate::depth::nested")] Vec<Block>),
     Rule,
     /// A table; every row has as many cells as the header.
     Table {
@@ -32,6 +33,7 @@ pub enum Block {
     /// that a host may show, replace or style on its own.
     Region {
         name: String,
+        #[serde(deserialize_with = "crate::depth::nested")]
         content: Vec<Block>,
     },
     /// A diagnostic the host runs (`<Insight>`). The rare large blocks are boxed so that
@@ -86,20 +88,22 @@ pub struct Video {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Inline {
     Text(String),
-    Strong(Vec<Inline>),
-    Emphasis(Vec<Inline>),
-    Strikethrough(Vec<Inline>),
+    Strong(#[serde(deserialize_with = "crate::depth::nested")] Vec<Inline>),
+    Emphasis(#[serde(deserialize_with = "crate::depth::nested")] Vec<Inline>),
+    Strikethrough(#[serde(deserialize_with = "crate::depth::nested")] Vec<Inline>),
     Code(String),
     Link {
         kind: LinkKind,
         /// The target as the author wrote it (already checked to be safe).
         href: String,
+        #[serde(deserialize_with = "crate::depth::nested")]
         content: Vec<Inline>,
     },
     LineBreak,
     /// A value the host page may fill in, shown as its default text until then.
     Placeholder {
         name: String,
+        #[serde(deserialize_with = "crate::depth::nested")]
         default: Vec<Inline>,
     },
 }

@@ -54,14 +54,43 @@ fn sample() -> Bundle {
     }
 }
 
+fn chunk() -> Chunk {
+    Chunk {
+        articles: sample()
+            .articles
+            .into_iter()
+            .map(|article| ChunkArticle {
+                article,
+                related: Related {
+                    scoping_form: Some("form-1".into()),
+                },
+            })
+            .collect(),
+    }
+}
+
+fn with_header(header: Header) -> Vec<u8> {
+    let payload = postcard::to_allocvec(&chunk()).unwrap();
+    encode_with_header(&header, &payload).unwrap()
+}
+
+fn header(format_version: u32, min_compatible_version: u32) -> Header {
+    Header {
+        format_version,
+        min_compatible_version,
+        generator: "test".into(),
+        kind: FileKind::Chunk,
+    }
+}
+
 #[test]
 fn postcard_round_trip_keeps_everything() {
-    let bundle = sample();
-    let bytes = encode(&bundle, "test").unwrap();
-    let (header, decoded) = decode(&bytes).unwrap();
-    assert_eq!(decoded, bundle);
+    let bytes = encode_file(FileKind::Chunk, &chunk(), "test").unwrap();
+    let (header, decoded): (Header, Chunk) = decode_file(FileKind::Chunk, &bytes).unwrap();
+    assert_eq!(decoded, chunk());
     assert_eq!(header.format_version, FORMAT_VERSION);
     assert_eq!(header.generator, "test");
+    assert_eq!(header.kind, FileKind::Chunk);
 }
 
 #[test]
@@ -72,56 +101,103 @@ fn json_round_trip_keeps_everything() {
 }
 
 #[test]
-fn refuses_a_bundle_that_needs_a_newer_reader() {
-    let header = Header {
-        format_version: FORMAT_VERSION + 5,
-        min_compatible_version: FORMAT_VERSION + 1,
-        generator: "future".into(),
-    };
-    let bytes = encode_with_header(&header, &sample()).unwrap();
-    let error = decode(&bytes).unwrap_err();
+fn refuses_a_file_that_needs_a_newer_reader() {
+    let bytes = with_header(header(FORMAT_VERSION + 5, FORMAT_VERSION + 1));
+    let error = decode_file::<Chunk>(FileKind::Chunk, &bytes).unwrap_err();
     assert!(matches!(error, BundleError::TooNew { .. }));
     assert!(error.to_string().contains("update the widget"), "{error}");
 }
 
 #[test]
-fn reads_a_newer_bundle_that_declares_itself_compatible() {
-    let header = Header {
-        format_version: FORMAT_VERSION + 1,
-        min_compatible_version: FORMAT_VERSION,
-        generator: "future".into(),
-    };
-    let bytes = encode_with_header(&header, &sample()).unwrap();
-    assert_eq!(decode(&bytes).unwrap().1, sample());
+fn refuses_a_newer_file_even_when_its_header_grew() {
+    // A future header with more fields than this reader knows: the versions alone decide.
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend(postcard::to_allocvec(&(FORMAT_VERSION + 3, FORMAT_VERSION + 2)).unwrap());
+    bytes.extend(b"\xff\xff\xffwhatever comes next");
+    assert!(matches!(
+        read_header(&bytes),
+        Err(BundleError::TooNew { format_version, .. }) if format_version == FORMAT_VERSION + 3
+    ));
 }
 
 #[test]
-fn refuses_a_bundle_older_than_the_oldest_readable() {
-    let header = Header {
-        format_version: MIN_READABLE_VERSION - 1,
-        min_compatible_version: 0,
-        generator: "old".into(),
-    };
-    let bytes = encode_with_header(&header, &sample()).unwrap();
+fn reads_a_newer_file_that_declares_itself_compatible() {
+    let bytes = with_header(header(FORMAT_VERSION + 1, FORMAT_VERSION));
+    assert_eq!(
+        decode_file::<Chunk>(FileKind::Chunk, &bytes).unwrap().1,
+        chunk()
+    );
+}
+
+#[test]
+fn refuses_a_file_older_than_the_oldest_readable() {
+    let bytes = with_header(header(MIN_READABLE_VERSION - 1, 0));
     assert!(matches!(
-        decode(&bytes),
+        decode_file::<Chunk>(FileKind::Chunk, &bytes),
         Err(BundleError::TooOld { format_version }) if format_version == MIN_READABLE_VERSION - 1
     ));
 }
 
 #[test]
+fn refuses_a_file_of_another_kind() {
+    let bytes = encode_file(FileKind::Entry, &Entry::default(), "t").unwrap();
+    let error = decode_file::<Chunk>(FileKind::Chunk, &bytes).unwrap_err();
+    assert_eq!(
+        error,
+        BundleError::WrongKind {
+            expected: FileKind::Chunk,
+            found: FileKind::Entry
+        }
+    );
+    assert_eq!(error.to_string(), "expected a chunk but found a entry");
+}
+
+#[test]
 fn refuses_garbage_and_truncation_without_panicking() {
     assert_eq!(
-        decode(b"<html>not found</html>"),
+        decode_file::<Chunk>(FileKind::Chunk, b"<html>not found</html>"),
         Err(BundleError::NotABundle)
     );
-    let bytes = encode(&sample(), "t").unwrap();
+    let bytes = encode_file(FileKind::Chunk, &chunk(), "t").unwrap();
     for cut in MAGIC.len()..bytes.len() {
         assert!(
-            matches!(decode(&bytes[..cut]), Err(BundleError::Corrupt(_))),
+            matches!(
+                decode_file::<Chunk>(FileKind::Chunk, &bytes[..cut]),
+                Err(BundleError::Corrupt(_))
+            ),
             "cut at {cut}"
         );
     }
+}
+
+/// Quotes nested `levels` deep around one paragraph.
+fn nested_quotes(levels: usize) -> Block {
+    let mut block = Block::Paragraph(vec![Inline::Text("deep".into())]);
+    for _ in 0..levels {
+        block = Block::Quote(vec![block]);
+    }
+    block
+}
+
+#[test]
+fn refuses_content_nested_deeper_than_any_build_writes() {
+    let decode = |block: Block| {
+        let mut chunk = chunk();
+        chunk.articles[0].article.further_reading = vec![block];
+        let bytes = encode_file(FileKind::Chunk, &chunk, "t").unwrap();
+        decode_file::<Chunk>(FileKind::Chunk, &bytes).map(|(_, c)| c)
+    };
+    let shallow = nested_quotes(depth::MAX_CONTENT_DEPTH * 2);
+    assert_eq!(
+        decode(shallow.clone()).unwrap().articles[0]
+            .article
+            .further_reading,
+        vec![shallow]
+    );
+    let error = decode(nested_quotes(depth::MAX_DECODE_DEPTH as usize + 1)).unwrap_err();
+    assert!(matches!(error, BundleError::Corrupt(_)), "{error}");
+    // The guard resets: the next file decodes as usual.
+    assert!(decode(Block::Rule).is_ok());
 }
 
 #[test]

@@ -13,9 +13,9 @@ use selfhelp_bundle::{
     Article, ArticleBody, Block, DataArticle, DataField, DataKind, SelfHelpType,
 };
 
+use crate::build::Outline;
 use crate::diagnostics::{codes, Diagnostic};
 use crate::json::{self, Node, Value};
-use crate::lower::Compiled;
 use crate::source::SourceFile;
 use crate::{form, markdown, sections};
 
@@ -160,20 +160,14 @@ pub fn references_articles(article: &Article) -> bool {
 /// SH0206 for every `commonSolutionArticleId` naming an article that is not in the build
 /// (ids compare ignoring ASCII case, as GUIDs are written both ways). A warning: the
 /// article still plays; only that link leads nowhere.
-pub fn check_references(units: &[&Compiled]) -> Vec<Diagnostic> {
+pub fn check_references(units: &[&Outline]) -> Vec<Diagnostic> {
     let ids: HashSet<String> = units
         .iter()
-        .filter_map(|u| u.article.as_ref())
-        .map(|a| a.meta.article_id.to_ascii_lowercase())
+        .filter_map(|u| u.article_id.as_deref())
+        .map(str::to_ascii_lowercase)
         .collect();
     let mut diagnostics = Vec::new();
-    for unit in units {
-        let Some(article) = &unit.article else {
-            continue;
-        };
-        if !references_articles(article) {
-            continue;
-        }
+    for unit in units.iter().filter(|u| u.references) {
         for (id, span) in solution_references(&unit.source) {
             if !id.trim().is_empty() && !ids.contains(&id.trim().to_ascii_lowercase()) {
                 diagnostics.push(

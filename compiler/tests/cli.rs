@@ -1,4 +1,5 @@
-//! The `selfhelp` binary as a process: exit codes, output files, messages.
+//! The `selfhelp` binary as a process: `check` and `inspect` of articles, exit codes,
+//! messages (`build` is in `site.rs`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -28,96 +29,6 @@ fn last_line(bytes: &[u8]) -> String {
         .last()
         .unwrap_or("")
         .to_string()
-}
-
-#[test]
-fn build_writes_a_bundle_that_decodes() {
-    let out = tempfile::tempdir().expect("temp dir");
-    let seed = fixture("seed.md");
-    let scenarios = fixture("scenarios.md");
-    let output = selfhelp(&[
-        "build".as_ref(),
-        seed.as_os_str(),
-        scenarios.as_os_str(),
-        "--out".as_ref(),
-        out.path().as_os_str(),
-    ]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    let bin = out.path().join("bundle.bin");
-    let bytes = std::fs::read(&bin).expect("bundle.bin written");
-    let (header, bundle) = selfhelp_bundle::decode(&bytes).expect("bundle decodes");
-    assert!(header.generator.starts_with("selfhelp "));
-    assert_eq!(bundle.articles.len(), 2);
-    assert!(bundle
-        .article("dcb1cb39-ac8b-4542-9575-9f52ff11cecf")
-        .is_some());
-    let stdout = text(&output.stdout);
-    assert_eq!(
-        stdout.trim_end(),
-        format!(
-            "Compiled 2 articles into {} ({} bytes)",
-            bin.display(),
-            bytes.len()
-        )
-    );
-    let json: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(out.path().join("bundle.json")).expect("bundle.json written"),
-    )
-    .expect("bundle.json is JSON");
-    assert_eq!(json["header"]["generator"], header.generator.as_str());
-    assert_eq!(json["bundle"]["articles"].as_array().map(Vec::len), Some(2));
-    // Nothing else is left behind (no temporary files).
-    let mut names: Vec<_> = std::fs::read_dir(out.path())
-        .expect("read out dir")
-        .map(|e| e.expect("entry").file_name())
-        .collect();
-    names.sort();
-    assert_eq!(names, ["bundle.bin", "bundle.json"]);
-}
-
-#[test]
-fn a_failed_build_leaves_the_previous_bundle_untouched() {
-    let out = tempfile::tempdir().expect("temp dir");
-    let seed = fixture("seed.md");
-    let ok = selfhelp(&[
-        "build".as_ref(),
-        seed.as_os_str(),
-        "--out".as_ref(),
-        out.path().as_os_str(),
-    ]);
-    assert!(ok.status.success(), "{}", text(&ok.stderr));
-    let bin = out.path().join("bundle.bin");
-    let json = out.path().join("bundle.json");
-    let before = (
-        std::fs::read(&bin).expect("bin"),
-        std::fs::read(&json).expect("json"),
-    );
-
-    let bad = fixture("diag-javascript-link.md");
-    let scenarios = fixture("scenarios.md");
-    let failed = selfhelp(&[
-        "build".as_ref(),
-        scenarios.as_os_str(),
-        bad.as_os_str(),
-        "--out".as_ref(),
-        out.path().as_os_str(),
-    ]);
-    assert_eq!(failed.status.code(), Some(1));
-    let stderr = text(&failed.stderr);
-    assert!(stderr.contains("error[SH0005]"), "{stderr}");
-    assert!(
-        stderr.contains("Build failed: 2 errors, 0 warnings"),
-        "{stderr}"
-    );
-    let after = (
-        std::fs::read(&bin).expect("bin"),
-        std::fs::read(&json).expect("json"),
-    );
-    assert_eq!(
-        before, after,
-        "the previous bundle must stay byte-identical"
-    );
-    assert!(text(&failed.stdout).is_empty());
 }
 
 #[test]
@@ -154,7 +65,7 @@ fn check_passes_with_warnings_only() {
 }
 
 #[test]
-fn inspect_prints_an_article_and_a_bundle_as_json() {
+fn inspect_prints_an_article_as_json() {
     let seed = fixture("seed.md");
     let output = selfhelp(&["inspect".as_ref(), seed.as_os_str()]);
     assert!(output.status.success(), "{}", text(&output.stderr));
@@ -164,24 +75,6 @@ fn inspect_prints_an_article_and_a_bundle_as_json() {
         article["meta"]["article_id"],
         "dcb1cb39-ac8b-4542-9575-9f52ff11cecf"
     );
-
-    let out = tempfile::tempdir().expect("temp dir");
-    let built = selfhelp(&[
-        "build".as_ref(),
-        seed.as_os_str(),
-        "--out".as_ref(),
-        out.path().as_os_str(),
-    ]);
-    assert!(built.status.success());
-    let bin = out.path().join("bundle.bin");
-    let output = selfhelp(&["inspect".as_ref(), bin.as_os_str()]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    assert_eq!(
-        value["bundle"]["articles"][0]["meta"]["article_id"],
-        "dcb1cb39-ac8b-4542-9575-9f52ff11cecf"
-    );
-    assert!(value["header"]["format_version"].is_u64());
 }
 
 #[test]

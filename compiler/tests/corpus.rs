@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
-use selfhelp_bundle::ArticleBody;
+use selfhelp_bundle::{decode_file, encode_file, ArticleBody, Chunk, ChunkArticle, FileKind};
 use selfhelp_compiler::build;
 
 #[test]
@@ -81,7 +81,18 @@ fn corpus_counts_by_type_and_code() {
             assert!(!tree.nodes.is_empty(), "{}", article.source);
         }
     }
-    let encoded = selfhelp_bundle::encode(&output.bundle, "test").expect("encodes");
-    let (_, decoded) = selfhelp_bundle::decode(&encoded).expect("decodes");
-    assert_eq!(decoded, output.bundle);
+    let chunk = Chunk {
+        articles: output
+            .bundle
+            .articles
+            .into_iter()
+            .map(|article| ChunkArticle {
+                article,
+                related: Default::default(),
+            })
+            .collect(),
+    };
+    let encoded = encode_file(FileKind::Chunk, &chunk, "test").expect("encodes");
+    let (_, decoded): (_, Chunk) = decode_file(FileKind::Chunk, &encoded).expect("decodes");
+    assert_eq!(decoded, chunk);
 }

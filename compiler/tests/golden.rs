@@ -8,7 +8,9 @@
 
 use std::path::{Path, PathBuf};
 
-use selfhelp_bundle::{ArticleBody, Bundle, NodeKind};
+use selfhelp_bundle::{
+    decode_file, encode_file, ArticleBody, Bundle, Chunk, ChunkArticle, FileKind, NodeKind,
+};
 use selfhelp_compiler::diagnostics::render_all;
 use selfhelp_compiler::{build, compile};
 
@@ -130,9 +132,10 @@ fn build_is_deterministic_sorted_and_skips_failed_articles() {
     assert!(articles
         .iter()
         .any(|a| a.source == "duplicate-ids/first.md"));
-    let encoded = selfhelp_bundle::encode(&first.bundle, "test").expect("encodes");
-    let (_, decoded): (_, Bundle) = selfhelp_bundle::decode(&encoded).expect("decodes");
-    assert_eq!(decoded, first.bundle);
+    let chunk = chunk_of(&first.bundle);
+    let encoded = encode_file(FileKind::Chunk, &chunk, "test").expect("encodes");
+    let (_, decoded): (_, Chunk) = decode_file(FileKind::Chunk, &encoded).expect("decodes");
+    assert_eq!(decoded, chunk);
 }
 
 #[test]
@@ -239,4 +242,18 @@ fn numbered_steps_chain_and_bold_pseudo_headings() {
         id = if_unsolved.expect("a next step");
     }
     assert_eq!(numbers, [1, 2, 3]);
+}
+
+/// Every article of a bundle in one chunk, for round trips through the wire format.
+fn chunk_of(bundle: &Bundle) -> Chunk {
+    Chunk {
+        articles: bundle
+            .articles
+            .iter()
+            .map(|article| ChunkArticle {
+                article: article.clone(),
+                related: Default::default(),
+            })
+            .collect(),
+    }
 }

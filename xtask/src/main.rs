@@ -4,6 +4,7 @@ mod bench;
 mod dist;
 mod fuzz;
 mod process;
+mod rusage;
 mod serve;
 mod size;
 mod test;

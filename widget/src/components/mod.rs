@@ -18,16 +18,9 @@ pub mod start_page;
 pub use app::{App, AppProps};
 pub use rich_text::{RichText, RichTextProps};
 
-use selfhelp_bundle::{Article, Inline};
+use selfhelp_bundle::Article;
 
-/// The title people see for an article: the H1's plain text, else the page title,
-/// else the id, so no link or heading is ever empty.
+/// The title people see for an article (see [`Article::display_title`]).
 pub fn article_title(article: &Article) -> String {
-    let title = Inline::plain_text(&article.title);
-    let chosen = [title.trim(), article.meta.page_title.trim()]
-        .into_iter()
-        .find(|candidate| !candidate.is_empty())
-        .unwrap_or(article.meta.article_id.as_str())
-        .to_string();
-    chosen
+    article.display_title()
 }

@@ -1,34 +1,84 @@
-//! `selfhelp build <paths>... --out <dir>`.
+//! `selfhelp build <paths>... --out <dir> [--keep-going] [--json]`: compile into a site.
 
 use std::path::{Path, PathBuf};
 
-use crate::report;
+use selfhelp_compiler::site::report::REPORT_FILE;
+use selfhelp_compiler::{SiteBuild, SiteOptions};
 
-/// Returns false when the build failed (nothing was written).
-pub fn run(paths: &[PathBuf], out: &Path) -> bool {
-    let output = crate::progress::build(paths);
-    report::print(&output.diagnostics);
-    let (errors, warnings) = output.counts();
-    if errors > 0 {
+use crate::{progress, report, Status};
+
+pub fn run(paths: &[PathBuf], out: &Path, options: &SiteOptions) -> Status {
+    let bar = progress::bar();
+    let build = selfhelp_compiler::build_site(
+        paths,
+        out,
+        options,
+        |total| progress::counted(&bar, total),
+        || bar.inc(1),
+    );
+    bar.finish_and_clear();
+    let build = match build {
+        Ok(build) => build,
+        Err(error) => {
+            eprintln!(
+                "error: {error}; the previous site in {} is untouched",
+                out.display()
+            );
+            return Status::Failed;
+        }
+    };
+    report::print(&build.diagnostics);
+    for note in &build.notes {
+        eprintln!("note: {note}");
+    }
+    let (errors, warnings) = build.counts();
+    let Some(published) = build.published else {
         eprintln!(
-            "Build failed: {errors} errors, {warnings} warnings; nothing written to {}",
+            "Build failed: {errors} errors, {warnings} warnings; nothing written to {} \
+             (--keep-going publishes the articles without errors)",
             out.display()
         );
-        return false;
+        return Status::Failed;
+    };
+    print_refused(&build);
+    println!(
+        "Published {} articles into {} (build {}): {} files written, {} unchanged, {} removed; \
+         report in {}",
+        build.report.published,
+        out.display(),
+        build.report.build_id,
+        published.written,
+        published.reused,
+        published.removed,
+        out.join(REPORT_FILE).display(),
+    );
+    match build.report.refused_count() {
+        0 => Status::Ok,
+        _ => Status::Refused,
     }
-    match selfhelp_compiler::write_bundle(out, &output.bundle) {
-        Ok(written) => {
-            println!(
-                "Compiled {} articles into {} ({} bytes)",
-                output.compiled,
-                written.bin.display(),
-                written.bin_bytes
-            );
-            true
-        }
-        Err(error) => {
-            eprintln!("error: {error}");
-            false
+}
+
+/// What was left out, on stderr, so a script's log shows it beside the diagnostics.
+fn print_refused(build: &SiteBuild) {
+    let report = &build.report;
+    if report.refused.is_empty() {
+        return;
+    }
+    eprintln!(
+        "Refused {} articles with errors ({} kept at their previous version, {} not published):",
+        report.refused_count(),
+        report.kept_count(),
+        report.refused_count() - report.kept_count()
+    );
+    for refused in &report.refused {
+        match &refused.kept {
+            Some(kept) => eprintln!(
+                "  {}: previous version {} of {} kept",
+                refused.source,
+                kept.version.get(..12).unwrap_or(&kept.version),
+                kept.article_id
+            ),
+            None => eprintln!("  {}: not published", refused.source),
         }
     }
 }

@@ -1,28 +1,48 @@
-//! `selfhelp inspect <file>`: an article compiled to JSON, or a bundle file decoded to JSON.
+//! `selfhelp inspect <file or folder>`: an article compiled to JSON, a site file decoded
+//! to JSON, or a whole site folder walked from its entry, every file it names decoded.
 
+use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::Path;
 
-use selfhelp_compiler::write::BundleJson;
+use selfhelp_bundle::{
+    decode_payload, read_header, BundleError, CatalogPage, Chunk, Entry, FileId, FileKind, Header,
+    Lookup, ENTRY_FILE,
+};
+use serde_json::{json, Value};
 
 use crate::report;
 
-/// Returns false on any error.
-pub fn run(file: &Path) -> bool {
-    let bytes = match std::fs::read(file) {
+/// Returns false on any error (for a folder: any file it names that is missing or damaged).
+pub fn run(path: &Path) -> bool {
+    if path.is_dir() {
+        return folder(path);
+    }
+    let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
-            eprintln!("error: cannot read {}: {error}", file.display());
+            eprintln!("error: cannot read {}: {error}", path.display());
             return false;
         }
     };
     if bytes.starts_with(selfhelp_bundle::MAGIC) {
-        return bundle(file, &bytes);
+        return match decode_any(&bytes) {
+            Ok((header, content)) => print_json(&json!({ "header": header, "content": content })),
+            Err(error) => {
+                eprintln!("error: {}: {error}", path.display());
+                false
+            }
+        };
     }
-    let relative = file
+    article(path, &bytes)
+}
+
+fn article(path: &Path, bytes: &[u8]) -> bool {
+    let relative = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let compiled = selfhelp_compiler::compile(&file.display().to_string(), &relative, &bytes);
+    let compiled = selfhelp_compiler::compile(&path.display().to_string(), &relative, bytes);
     report::print(&compiled.diagnostics);
     if let Some(article) = &compiled.article {
         if !print_json(article) {
@@ -32,16 +52,129 @@ pub fn run(file: &Path) -> bool {
     compiled.article.is_some() && !compiled.has_errors()
 }
 
-fn bundle(file: &Path, bytes: &[u8]) -> bool {
-    match selfhelp_bundle::decode(bytes) {
-        Ok((header, bundle)) => print_json(&BundleJson {
-            header: &header,
-            bundle: &bundle,
-        }),
+/// Any site file, decoded by the kind its header names.
+fn decode_any(bytes: &[u8]) -> Result<(Header, Value), BundleError> {
+    let (header, payload) = read_header(bytes)?;
+    let value = match header.kind {
+        FileKind::Entry => to_value(decode_payload::<Entry>(payload)?),
+        FileKind::Chunk => to_value(decode_payload::<Chunk>(payload)?),
+        FileKind::Catalog => to_value(decode_payload::<CatalogPage>(payload)?),
+        FileKind::Lookup => to_value(decode_payload::<Lookup>(payload)?),
+        FileKind::SearchRoot | FileKind::SearchShard => json!({ "bytes": payload.len() }),
+    };
+    Ok((header, value))
+}
+
+fn to_value(value: impl serde::Serialize) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+/// The entry, then every file it names (catalogue pages, lookups, the chunks they name),
+/// each once, as one JSON object streamed to stdout.
+fn folder(dir: &Path) -> bool {
+    let entry_path = dir.join(ENTRY_FILE);
+    let (header, entry) = match std::fs::read(&entry_path)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            selfhelp_bundle::decode_file::<Entry>(FileKind::Entry, &bytes)
+                .map_err(|e| e.to_string())
+        }) {
+        Ok(read) => read,
         Err(error) => {
-            eprintln!("error: {}: {error}", file.display());
-            false
+            eprintln!("error: {}: {error}", entry_path.display());
+            return false;
         }
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut ok = writeln!(
+        out,
+        "{{\"header\": {},\n\"entry\": {},\n\"files\": {{",
+        to_value(&header),
+        to_value(&entry)
+    )
+    .is_ok();
+    let mut pending: Vec<(FileKind, FileId)> = entry
+        .products
+        .iter()
+        .map(|p| (FileKind::Catalog, p.page))
+        .chain(entry.lookup.iter().map(|id| (FileKind::Lookup, *id)))
+        .chain(entry.search.iter().map(|id| (FileKind::SearchRoot, *id)))
+        .collect();
+    let mut seen = BTreeSet::new();
+    let mut first = true;
+    while let Some((kind, id)) = pending.pop() {
+        let path = id.path(kind);
+        if !seen.insert(path.clone()) {
+            continue;
+        }
+        let value = match std::fs::read(dir.join(&path)) {
+            Err(error) => Err(error.to_string()),
+            Ok(bytes) => selfhelp_bundle::read_header(&bytes)
+                .map_err(|e| e.to_string())
+                .and_then(|(header, _)| match header.kind == kind {
+                    true => decode_any(&bytes).map_err(|e| e.to_string()),
+                    false => Err(BundleError::WrongKind {
+                        expected: kind,
+                        found: header.kind,
+                    }
+                    .to_string()),
+                }),
+        };
+        let value = match value {
+            Ok((_, value)) => {
+                pending.extend(named_by(kind, &value));
+                value
+            }
+            Err(error) => {
+                eprintln!("error: {}: {error}", dir.join(&path).display());
+                ok = false;
+                json!({ "error": error })
+            }
+        };
+        let separator = if first { "" } else { ",\n" };
+        first = false;
+        ok &= write!(out, "{separator}{}: {value}", Value::String(path)).is_ok();
+    }
+    ok &= writeln!(out, "\n}}}}").is_ok();
+    ok
+}
+
+/// The files a decoded file names.
+fn named_by(kind: FileKind, value: &Value) -> Vec<(FileKind, FileId)> {
+    let ids = |value: Option<&Value>| -> Vec<u64> {
+        value
+            .and_then(Value::as_array)
+            .map(|items| items.iter().filter_map(Value::as_u64).collect())
+            .unwrap_or_default()
+    };
+    match kind {
+        FileKind::Catalog => {
+            let mut named: Vec<(FileKind, FileId)> = ids(value.get("chunks"))
+                .into_iter()
+                .map(|id| (FileKind::Chunk, FileId(id)))
+                .collect();
+            for group in value
+                .get("groups")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                if let Some(page) = group.get("page").and_then(Value::as_u64) {
+                    named.push((FileKind::Catalog, FileId(page)));
+                }
+            }
+            named
+        }
+        FileKind::Lookup => value
+            .get("articles")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a.get("chunk").and_then(Value::as_u64))
+            .map(|id| (FileKind::Chunk, FileId(id)))
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

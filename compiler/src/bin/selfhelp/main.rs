@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use selfhelp_compiler::SiteOptions;
 
 // Compiling allocates many small values (blocks, inlines, strings): mimalloc makes a
 // corpus build measurably faster than the system allocator (see `cargo xtask bench`).
@@ -30,14 +31,27 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Compile articles into <out>/bundle.bin and <out>/bundle.json.
+    /// Compile articles into a site folder: <out>/bundle.bin (the entry) and the chunk,
+    /// catalogue and lookup files it names.
+    ///
+    /// Exit status: 0 when every article was published, 1 when nothing was written
+    /// (errors without --keep-going, or the folder cannot be written), 2 when the site
+    /// was published with articles refused (--keep-going).
     Build {
         /// Article files or folders (searched recursively for *.md).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The output folder; nothing in it changes when the build has errors.
+        /// The site folder. Without --keep-going, nothing in it changes when the build
+        /// has errors.
         #[arg(long, short)]
         out: PathBuf,
+        /// Publish the articles without errors; a refused article stays published at
+        /// its previous build's version when the folder holds one.
+        #[arg(long)]
+        keep_going: bool,
+        /// Also write <out>/bundle.json: every published article as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Compile articles and report problems without writing anything.
     Check {
@@ -48,23 +62,48 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: check::Format,
     },
-    /// Print an article (.md) or a bundle (bundle.bin) as JSON.
+    /// Print as JSON an article (.md), a site file (the entry, a chunk, a catalogue
+    /// page, a lookup bucket) or a whole site folder.
     Inspect {
-        /// An article or a bundle file.
+        /// An article, a site file or a site folder.
         file: PathBuf,
     },
 }
 
+/// How a command ended, as the exit status tells a script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    Failed,
+    /// Published, with articles left out (`build --keep-going`).
+    Refused,
+}
+
+impl From<bool> for Status {
+    fn from(ok: bool) -> Status {
+        if ok {
+            Status::Ok
+        } else {
+            Status::Failed
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ok = match cli.command {
-        Command::Build { paths, out } => build::run(&paths, &out),
-        Command::Check { paths, format } => check::run(&paths, format),
-        Command::Inspect { file } => inspect::run(&file),
+    let status = match cli.command {
+        Command::Build {
+            paths,
+            out,
+            keep_going,
+            json,
+        } => build::run(&paths, &out, &SiteOptions { keep_going, json }),
+        Command::Check { paths, format } => check::run(&paths, format).into(),
+        Command::Inspect { file } => inspect::run(&file).into(),
     };
-    if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    ExitCode::from(match status {
+        Status::Ok => 0,
+        Status::Failed => 1,
+        Status::Refused => 2,
+    })
 }

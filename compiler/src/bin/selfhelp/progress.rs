@@ -25,17 +25,17 @@ fn style(bar: &ProgressBar, template: &str) {
     }
 }
 
+/// Once the walk has counted the files: the bar with its total.
+pub fn counted(bar: &ProgressBar, total: usize) {
+    bar.set_length(total as u64);
+    style(bar, COUNTED);
+}
+
 /// Builds with the bar, clearing it before any diagnostics are printed.
 pub fn build(paths: &[std::path::PathBuf]) -> selfhelp_compiler::BuildOutput {
     let bar = bar();
-    let output = selfhelp_compiler::build_observed(
-        paths,
-        |total| {
-            bar.set_length(total as u64);
-            style(&bar, COUNTED);
-        },
-        || bar.inc(1),
-    );
+    let output =
+        selfhelp_compiler::build_observed(paths, |total| counted(&bar, total), || bar.inc(1));
     bar.finish_and_clear();
     output
 }

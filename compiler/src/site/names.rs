@@ -1,0 +1,248 @@
+//! Readable names for products and groups, from metadata keys and the words of their
+//! articles' titles.
+//!
+//! Keys are written for machines (`microsoft.dbforpostgresql`, `virtualnetworkgateways`):
+//! run-together words in lower case. The titles of the same articles spell those words
+//! out (`Azure Database for PostgreSQL`), so a key is split into the longest words the
+//! titles use, each written as the titles write it: `DB for PostgreSQL`.
+
+use std::collections::HashMap;
+
+/// The words of a set of titles, each with its most frequent spelling.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    /// Lower-case word → (spelling → count).
+    words: HashMap<String, HashMap<String, u32>>,
+}
+
+/// Small words written in lower case inside a name.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with",
+];
+
+/// Segments longer than this are not split into words.
+const SPLIT_MAX: usize = 64;
+
+/// Words no longer than this that the titles never spell out are read as acronyms.
+const ACRONYM_MAX: usize = 3;
+
+impl Vocabulary {
+    pub fn from_titles<'a>(titles: impl IntoIterator<Item = &'a str>) -> Vocabulary {
+        let mut vocabulary = Vocabulary::default();
+        for title in titles {
+            for word in title.split(|c: char| !c.is_alphanumeric()) {
+                if word.chars().count() < 2 {
+                    continue;
+                }
+                *vocabulary
+                    .words
+                    .entry(word.to_lowercase())
+                    .or_default()
+                    .entry(word.to_string())
+                    .or_default() += 1;
+            }
+        }
+        vocabulary
+    }
+
+    fn knows(&self, word: &str) -> bool {
+        self.words.contains_key(word)
+    }
+
+    /// The titles' favourite spelling of a lower-case word.
+    fn spelling(&self, word: &str) -> Option<&str> {
+        self.words
+            .get(word)?
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(spelling, _)| spelling.as_str())
+    }
+
+    /// A readable name for a key: `microsoft.` dropped, run-together words split, each
+    /// word spelled as the titles spell it.
+    pub fn name(&self, key: &str) -> String {
+        let key = strip_namespace(key);
+        let mut words: Vec<String> = Vec::new();
+        for segment in segments(key) {
+            words.extend(self.split(&segment));
+        }
+        let named: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(index, word)| self.spell(word, index == 0))
+            .collect();
+        match named.join(" ") {
+            name if name.is_empty() => key.to_string(),
+            name => name,
+        }
+    }
+
+    /// Splits a lower-case run of letters into known words, preferring long ones; the
+    /// letters between known words stay together as one word.
+    fn split(&self, segment: &str) -> Vec<String> {
+        let chars: Vec<char> = segment.chars().collect();
+        let n = chars.len();
+        // The search is quadratic; keys are short, and a long one is left whole.
+        if n > SPLIT_MAX {
+            return vec![segment.to_string()];
+        }
+        // best[i]: (score, start of the last piece) for chars[..i].
+        let mut best: Vec<(i64, usize)> = vec![(i64::MIN, 0); n + 1];
+        best[0] = (0, 0);
+        for end in 1..=n {
+            for start in 0..end {
+                if best[start].0 == i64::MIN {
+                    continue;
+                }
+                let piece: String = chars[start..end].iter().collect();
+                let len = (end - start) as i64;
+                let score = if len >= 2 && self.knows(&piece) {
+                    len * len
+                } else {
+                    // Unknown letters cost a little per letter and a lot per piece, so
+                    // they gather into one piece rather than many.
+                    -len - 8
+                };
+                let total = best[start].0 + score;
+                if total > best[end].0 {
+                    best[end] = (total, start);
+                }
+            }
+        }
+        let mut pieces = Vec::new();
+        let mut end = n;
+        while end > 0 {
+            let start = best[end].1;
+            pieces.push(chars[start..end].iter().collect::<String>());
+            end = start;
+        }
+        pieces.reverse();
+        merge_unknown(pieces, |piece| {
+            piece.chars().count() >= 2 && self.knows(piece)
+        })
+    }
+
+    fn spell(&self, word: &str, first: bool) -> String {
+        if !first && MINOR_WORDS.contains(&word) {
+            return word.to_string();
+        }
+        match self.spelling(word) {
+            Some(spelling) if spelling.chars().any(char::is_uppercase) => spelling.to_string(),
+            Some(_) => capitalize(word),
+            None if word.chars().count() <= ACRONYM_MAX
+                && word.chars().all(char::is_alphabetic) =>
+            {
+                word.to_uppercase()
+            }
+            None => capitalize(word),
+        }
+    }
+}
+
+/// `microsoft.network` → `network`; a key that is only the namespace stays as it is.
+fn strip_namespace(key: &str) -> &str {
+    let lower = key.get(..10).map(str::to_ascii_lowercase);
+    match lower.as_deref() {
+        Some("microsoft.") if key.len() > 10 => &key[10..],
+        _ => key,
+    }
+}
+
+/// Lower-case runs of letters and digits, split at punctuation and at camelCase humps.
+fn segments(key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in key.chars() {
+        if !c.is_alphanumeric() {
+            previous_lower = false;
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if c.is_uppercase() && previous_lower && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        previous_lower = c.is_lowercase();
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Joins neighbouring unknown pieces, so `x`, `y` between two known words read `xy`.
+fn merge_unknown(pieces: Vec<String>, known: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut previous_unknown = false;
+    for piece in pieces {
+        let unknown = !known(&piece);
+        match out.last_mut() {
+            Some(last) if unknown && previous_unknown => last.push_str(&piece),
+            _ => out.push(piece),
+        }
+        previous_unknown = unknown;
+    }
+    out
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(key: &str, titles: &[&str]) -> String {
+        Vocabulary::from_titles(titles.iter().copied()).name(key)
+    }
+
+    #[test]
+    fn keys_are_split_into_the_words_their_titles_use() {
+        assert_eq!(
+            name(
+                "microsoft.dbforpostgresql",
+                &[
+                    "Azure Database for PostgreSQL connectivity",
+                    "PostgreSQL server"
+                ]
+            ),
+            "DB for PostgreSQL"
+        );
+        assert_eq!(
+            name(
+                "microsoft.recoveryservices",
+                &["Recovery Services vault backup fails"]
+            ),
+            "Recovery Services"
+        );
+        assert_eq!(
+            name(
+                "virtualnetworkgateways",
+                &["Virtual network gateways and VPN"]
+            ),
+            "Virtual Network Gateways"
+        );
+        assert_eq!(name("microsoft.aad", &["Sign-in problems"]), "AAD");
+        assert_eq!(name("Microsoft.Network", &[]), "Network");
+        assert_eq!(
+            name("problemscopingques.storage", &["Storage account"]),
+            "Problemscopingques Storage"
+        );
+    }
+
+    #[test]
+    fn odd_keys_still_get_a_name() {
+        assert_eq!(name("microsoft.", &[]), "Microsoft");
+        assert_eq!(name("", &[]), "");
+        assert_eq!(name("sqlVirtualMachine", &[]), "SQL Virtual Machine");
+        assert_eq!(name("ünïcode-thing", &["Ünïcode"]), "Ünïcode Thing");
+    }
+}
