@@ -13,7 +13,7 @@ use crate::source::SourceFile;
 /// The stable codes; each is documented with an example in `docs/diagnostics.md`.
 pub mod codes {
     /// Every code, in order; each must have a section in `docs/diagnostics.md`.
-    pub const ALL: [&str; 34] = [
+    pub const ALL: [&str; 35] = [
         NO_HEADER,
         UNCLOSED_HEADER,
         MISSING_TITLE,
@@ -40,6 +40,7 @@ pub mod codes {
         HEADING_REPAIRED,
         BARE_URL,
         TABLE_ROW_TOO_WIDE,
+        NESTING_FLATTENED,
         LENIENT_JSON,
         DUPLICATE_KEY,
         KEY_SPELLING,
@@ -103,6 +104,8 @@ pub mod codes {
     pub const BARE_URL: &str = "SH0107";
     /// A table row with more cells than its header.
     pub const TABLE_ROW_TOO_WIDE: &str = "SH0108";
+    /// Lists, quotes, regions or inline spans nested too deep were flattened.
+    pub const NESTING_FLATTENED: &str = "SH0109";
     /// Form or data JSON with a quirk the reader tolerated (trailing comma, unquoted key, raw control character).
     pub const LENIENT_JSON: &str = "SH0200";
     /// A JSON key set twice in one object (ignoring case); the last value wins.

@@ -11,6 +11,7 @@ use crate::source::SourceFile;
 
 mod anchors;
 mod events;
+mod flatten;
 mod html_links;
 mod inlines;
 mod prepass;
@@ -56,6 +57,7 @@ pub fn parse_counted(
         out: Vec::new(),
         silent_drops: 0,
         anchors: Vec::new(),
+        flattening: Default::default(),
     };
     converter.run_pieces(text, range.start);
     let drops = converter.silent_drops;
@@ -165,6 +167,8 @@ struct Converter<'a> {
     silent_drops: usize,
     /// `#anchor` links with their spans, checked against the headings at the end.
     anchors: Vec<(String, Range<usize>)>,
+    /// Levels nested too deep, being flattened.
+    flattening: flatten::Flattening,
 }
 
 impl Converter<'_> {

@@ -45,6 +45,9 @@ impl Converter<'_> {
     }
 
     fn start(&mut self, tag: Tag<'_>, span: Range<usize>) {
+        if self.flattens_start(&tag, &span) {
+            return;
+        }
         let frame = match tag {
             Tag::Paragraph => self.span_frame(Span::Paragraph, span),
             Tag::Heading { level, .. } => self.span_frame(Span::Heading(level as u8), span),
@@ -124,6 +127,9 @@ impl Converter<'_> {
     }
 
     fn end(&mut self, end: TagEnd, depth: u8) {
+        if self.flattens_end(&end) {
+            return;
+        }
         let closes = |frame: &Frame| match (frame, &end) {
             (Frame::Inline { kind, .. }, _) => matches!(
                 (kind, &end),

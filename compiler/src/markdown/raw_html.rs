@@ -82,6 +82,9 @@ impl Converter<'_> {
         if html::is_line_break(raw) {
             self.inline(Inline::LineBreak);
         } else if let Some(name) = html::placeholder_open(raw) {
+            if self.inline_depth() >= super::flatten::MAX_INLINE_DEPTH {
+                return self.report_flattening(&span);
+            }
             let frame = self.span_frame(Span::Placeholder { name }, span);
             self.stack.push(frame);
         } else if html::placeholder_close(raw).is_some() {
@@ -139,6 +142,9 @@ impl Converter<'_> {
         }
         if raw.trim_end().ends_with("/>") || matches!(tag.kind, TagKind::Drop) {
             return;
+        }
+        if self.inline_depth() >= super::flatten::MAX_INLINE_DEPTH {
+            return self.report_flattening(&span);
         }
         let frame = self.span_frame(
             Span::Tag {

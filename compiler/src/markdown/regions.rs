@@ -21,6 +21,8 @@ impl Converter<'_> {
     /// Parses `text` (at `base` in the source) through the pre-pass.
     pub(super) fn run_pieces(&mut self, text: &str, base: usize) {
         let mut open: Vec<Open> = Vec::new();
+        // Regions opened past the nesting cap: not wrapped, their closing comments eaten.
+        let mut flattened: Vec<String> = Vec::new();
         for piece in prepass::split(text, base) {
             match piece {
                 Piece::Markdown(range) => {
@@ -34,11 +36,18 @@ impl Converter<'_> {
                 }
                 Piece::Block(Err(reason), span) => self.unreadable_block(reason, span),
                 Piece::Heading(level, line, title) => self.unspaced_heading(level, line, title),
+                Piece::RegionOpen(name, span) if open.len() >= super::flatten::MAX_REGION_DEPTH => {
+                    self.report_flattening(&span);
+                    flattened.push(name);
+                }
                 Piece::RegionOpen(name, span) => open.push(Open {
                     name,
                     span,
                     first: self.out.len(),
                 }),
+                Piece::RegionClose(name, _) if flattened.last() == Some(&name) => {
+                    flattened.pop();
+                }
                 Piece::RegionClose(name, span) => {
                     let Some(depth) = open.iter().rposition(|o| o.name == name) else {
                         self.nesting(

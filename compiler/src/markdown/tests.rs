@@ -195,6 +195,7 @@ fn content_with_nowhere_to_go_is_counted_as_a_silent_drop() {
         out: Vec::new(),
         silent_drops: 0,
         anchors: Vec::new(),
+        flattening: Default::default(),
     };
     converter.stack.push(Frame::List {
         start: None,
