@@ -59,7 +59,7 @@ impl Content {
 fn build(content: &Path, out: &Path, flags: &[&str]) -> Output {
     let mut args: Vec<&std::ffi::OsStr> = vec!["build".as_ref(), content.as_os_str()];
     args.extend(["--out".as_ref(), out.as_os_str()]);
-    args.extend(flags.iter().map(|f| std::ffi::OsStr::new(f)));
+    args.extend(flags.iter().map(std::ffi::OsStr::new));
     selfhelp(&args)
 }
 

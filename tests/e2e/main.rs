@@ -5,7 +5,7 @@
 //! it, these tests say so and pass without checking anything.
 
 mod browser;
-mod corpus_forms;
+mod corpus_articles;
 mod forms;
 mod site;
 
@@ -40,6 +40,7 @@ async fn session() -> Option<(Site, Browser)> {
 async fn open_seed(browser: &Browser, site: &Site) {
     browser.open(&site.url).await;
     browser.expect_text("h1", "How can we help?").await;
+    browser.click_css(".sh-products a").await;
     let link = browser.find(".sh-articles a").await;
     assert_eq!(link.text().await.unwrap(), SEED_TITLE);
     link.click().await.unwrap();
@@ -206,7 +207,10 @@ async fn back_start_over_and_the_browser_back_button() {
     browser
         .expect_text(".sh-question", "Which situation fits?")
         .await;
-    assert_eq!(browser.current_hash().await, format!("#/article/{SEED_ID}"));
+    assert_eq!(
+        browser.current_hash().await,
+        format!("#/article/{SEED_ID}@{}", seed_version())
+    );
 
     browser.click_button(GENERAL_CASE).await;
     browser.click_button("Rule it out").await;
@@ -264,16 +268,38 @@ async fn deep_links_open_an_article_and_an_answer_path() {
     browser.close().await;
 }
 
+/// The version the seed's addresses carry: the start of its source's hash.
+fn seed_version() -> String {
+    let seed =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/phs-not-working.md");
+    let bytes = std::fs::read(seed).expect("the seed article");
+    selfhelp_compiler::lower::hex_sha256(&bytes)[..8].to_string()
+}
+
+/// A copy of a built site, files and folders, to damage.
+pub fn copy_site(dist: &std::path::Path) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(dist, copy.path());
+    copy
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, target).unwrap();
+        }
+    }
+}
+
 #[tokio::test]
 async fn a_broken_or_missing_bundle_shows_a_message_not_a_blank_page() {
     let Some(dist) = dist() else { return };
-    let copy = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(&dist).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            std::fs::copy(&path, copy.path().join(path.file_name().unwrap())).unwrap();
-        }
-    }
+    let copy = copy_site(&dist);
     std::fs::write(copy.path().join("bundle.bin"), b"<html>not a bundle</html>").unwrap();
     let site = Site::serve(copy.path());
     let browser = Browser::start().await;

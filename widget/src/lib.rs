@@ -7,9 +7,9 @@
 
 pub mod components;
 pub mod dom;
-pub mod fetch;
 pub mod form;
 pub mod hooks;
+pub mod library;
 pub mod panic;
 pub mod route;
 pub mod shared;
@@ -17,7 +17,8 @@ pub mod state;
 pub mod walk;
 
 pub use components::{App, AppProps};
-pub use hooks::{BundleSource, BundleState};
+pub use hooks::SourceKey;
+pub use library::{Library, Load, Source};
 pub use route::{Answer, Route};
 pub use state::{Action, AppState};
 
@@ -43,11 +44,11 @@ pub fn start() {
             .map(|value| value.trim().to_string())
             .filter(|value| !value.is_empty())
     };
-    let props = AppProps {
-        source: BundleSource::Url(
-            attribute("data-bundle").unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_string()),
-        ),
-        support_email: attribute("data-support-email"),
-    };
+    let props = AppProps::new(
+        Source::Remote {
+            entry: attribute("data-bundle").unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_string()),
+        },
+        attribute("data-support-email"),
+    );
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

@@ -1,11 +1,15 @@
 //! Hash routes: which page the widget shows, as text in `location.hash` and back.
 //!
-//! `#/` is the start page, `#/article/<id>` an article at its first question (or a
-//! form's questions), `#/article/<id>/<answers>` an answer path, tokens joined by `.`,
-//! and `#/article/<id>/summary` a form's summary. Keeping the whole
-//! path in the address makes every step a link and lets the browser's back button work.
+//! `#/` is the start page, `#/browse/<product>[/<group>]` a product's topics or a topic's
+//! articles (either with `?kind=…&cloud=…`), `#/article/<id>` an article at its first
+//! question (or a form's questions), `#/article/<id>@<version>/<answers>` an answer path
+//! made for one version of the article, tokens joined by `.`, and
+//! `#/article/<id>/summary` a form's summary. Keeping the whole path in the address
+//! makes every step a link and lets the browser's back button work.
 
 use std::fmt;
+
+use selfhelp_bundle::Kind;
 
 /// One answer on the path through a decision tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,23 +47,126 @@ impl fmt::Display for Answer {
     }
 }
 
+/// What the browse pages show: every article, or those of one kind or cloud.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Filter {
+    pub kind: Option<Kind>,
+    /// One cloud bit (see `selfhelp_bundle::site::cloud_bit`).
+    pub cloud: Option<u8>,
+}
+
+/// The clouds a visitor can filter by, with their names in addresses.
+pub const CLOUDS: [(&str, u8); 6] = [
+    ("public", 1),
+    ("usgov", 1 << 1),
+    ("china", 1 << 2),
+    ("germany", 1 << 3),
+    ("usnat", 1 << 4),
+    ("ussec", 1 << 5),
+];
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.kind.is_none() && self.cloud.is_none()
+    }
+
+    /// `?kind=troubleshooter&cloud=china`, or nothing for no filter.
+    fn to_query(self) -> String {
+        let mut parts = Vec::new();
+        if let Some(kind) = self.kind {
+            parts.push(format!("kind={}", kind_name(kind)));
+        }
+        if let Some(name) = self.cloud.and_then(cloud_name) {
+            parts.push(format!("cloud={name}"));
+        }
+        match parts.is_empty() {
+            true => String::new(),
+            false => format!("?{}", parts.join("&")),
+        }
+    }
+
+    /// Reads a query; unknown keys and values are ignored.
+    fn parse(query: &str) -> Filter {
+        let mut filter = Filter::default();
+        for pair in query.split('&') {
+            match pair.split_once('=') {
+                Some(("kind", "troubleshooter")) => filter.kind = Some(Kind::Troubleshooter),
+                Some(("kind", "questionnaire")) => filter.kind = Some(Kind::Questionnaire),
+                Some(("cloud", name)) => {
+                    filter.cloud = CLOUDS.iter().find(|(n, _)| *n == name).map(|(_, bit)| *bit)
+                }
+                _ => {}
+            }
+        }
+        filter
+    }
+}
+
+pub fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Troubleshooter => "troubleshooter",
+        Kind::Questionnaire => "questionnaire",
+    }
+}
+
+pub fn cloud_name(bit: u8) -> Option<&'static str> {
+    CLOUDS
+        .iter()
+        .find(|(_, b)| *b == bit)
+        .map(|(name, _)| *name)
+}
+
 /// A page of the widget.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// The list of articles.
-    #[default]
-    Home,
-    /// An article, after the given answers (not yet checked against the tree).
-    Article { id: String, answers: Vec<Answer> },
+    /// The start page: products and services.
+    Home { filter: Filter },
+    /// A product's topics, or one topic's articles.
+    Browse {
+        product: String,
+        group: Option<String>,
+        filter: Filter,
+    },
+    /// An article, after the given answers (not yet checked against the tree). The
+    /// version is the one the address was made for, when it says.
+    Article {
+        id: String,
+        version: Option<String>,
+        answers: Vec<Answer>,
+    },
     /// The summary of a submitted form.
     Summary { id: String },
 }
 
+impl Default for Route {
+    fn default() -> Route {
+        Route::home()
+    }
+}
+
+/// How many hex digits of an article's content hash an address carries.
+pub const VERSION_DIGITS: usize = 8;
+
 impl Route {
+    pub fn home() -> Route {
+        Route::Home {
+            filter: Filter::default(),
+        }
+    }
+
     pub fn article(id: impl Into<String>) -> Route {
         Route::Article {
             id: id.into(),
+            version: None,
             answers: Vec::new(),
+        }
+    }
+
+    /// The article this route is in, if any.
+    pub fn article_id(&self) -> Option<&str> {
+        match self {
+            Route::Article { id, .. } | Route::Summary { id } => Some(id),
+            Route::Home { .. } | Route::Browse { .. } => None,
         }
     }
 
@@ -71,9 +178,11 @@ impl Route {
     pub fn parse(hash: &str) -> Option<Route> {
         let path = hash.strip_prefix('#').unwrap_or(hash);
         if path.is_empty() {
-            return Some(Route::Home);
+            return Some(Route::home());
         }
         let path = path.strip_prefix('/')?;
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let filter = Filter::parse(query);
         let mut parts = path.splitn(3, '/');
         match (parts.next(), parts.next()) {
             (Some("article"), Some(id))
@@ -82,7 +191,7 @@ impl Route {
                         == Some(SUMMARY) =>
             {
                 Some(Route::Summary {
-                    id: percent_decode(id),
+                    id: percent_decode(id.rsplit_once('@').map_or(id, |(id, _)| id)),
                 })
             }
             (Some("article"), Some(id)) if !id.is_empty() => {
@@ -91,25 +200,72 @@ impl Route {
                     .filter(|tokens| !tokens.is_empty())
                     .map(|tokens| tokens.split('.').map_while(Answer::parse).collect())
                     .unwrap_or_default();
+                // `@` is always percent-encoded in ids, so a bare one starts the version.
+                let (id, version) = match id.rsplit_once('@') {
+                    Some((id, version)) if !id.is_empty() => (id, Some(version)),
+                    _ => (id, None),
+                };
+                let version = version
+                    .filter(|v| {
+                        !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_hexdigit())
+                    })
+                    .map(str::to_ascii_lowercase);
                 Some(Route::Article {
                     id: percent_decode(id),
+                    version,
                     answers,
                 })
             }
-            _ => Some(Route::Home),
+            (Some("browse"), Some(product)) if !product.is_empty() => Some(Route::Browse {
+                product: percent_decode(product),
+                group: parts
+                    .next()
+                    .map(|g| g.trim_end_matches('/'))
+                    .filter(|g| !g.is_empty())
+                    .map(percent_decode),
+                filter,
+            }),
+            _ => Some(Route::Home { filter }),
         }
     }
 
     /// The hash for this route, `#` included.
     pub fn to_hash(&self) -> String {
         match self {
-            Route::Home => "#/".to_string(),
-            Route::Article { id, answers } if answers.is_empty() => {
-                format!("#/article/{}", percent_encode(id))
+            Route::Home { filter } => format!("#/{}", filter.to_query()),
+            Route::Browse {
+                product,
+                group,
+                filter,
+            } => {
+                let group = group
+                    .as_ref()
+                    .map(|g| format!("/{}", percent_encode(g)))
+                    .unwrap_or_default();
+                format!(
+                    "#/browse/{}{group}{}",
+                    percent_encode(product),
+                    filter.to_query()
+                )
             }
-            Route::Article { id, answers } => {
+            Route::Article {
+                id,
+                version,
+                answers,
+            } => {
+                let version = version
+                    .as_ref()
+                    .map(|v| format!("@{v}"))
+                    .unwrap_or_default();
                 let tokens: Vec<String> = answers.iter().map(Answer::to_string).collect();
-                format!("#/article/{}/{}", percent_encode(id), tokens.join("."))
+                match tokens.is_empty() {
+                    true => format!("#/article/{}{version}", percent_encode(id)),
+                    false => format!(
+                        "#/article/{}{version}/{}",
+                        percent_encode(id),
+                        tokens.join(".")
+                    ),
+                }
             }
             Route::Summary { id } => format!("#/article/{}/{SUMMARY}", percent_encode(id)),
         }
@@ -169,6 +325,7 @@ mod tests {
     fn article(id: &str, answers: &[Answer]) -> Route {
         Route::Article {
             id: id.to_string(),
+            version: None,
             answers: answers.to_vec(),
         }
     }
@@ -184,9 +341,9 @@ mod tests {
             "#/article",
             "#/article/",
         ] {
-            assert_eq!(Route::parse(hash), Some(Route::Home), "{hash:?}");
+            assert_eq!(Route::parse(hash), Some(Route::home()), "{hash:?}");
         }
-        assert_eq!(Route::Home.to_hash(), "#/");
+        assert_eq!(Route::home().to_hash(), "#/");
     }
 
     #[test]
@@ -228,7 +385,31 @@ mod tests {
     #[test]
     fn routes_round_trip() {
         let routes = [
-            Route::Home,
+            Route::home(),
+            Route::Home {
+                filter: Filter {
+                    kind: Some(Kind::Questionnaire),
+                    cloud: Some(4),
+                },
+            },
+            Route::Browse {
+                product: "microsoft.network".into(),
+                group: Some("vpn gateways".into()),
+                filter: Filter {
+                    kind: Some(Kind::Troubleshooter),
+                    cloud: None,
+                },
+            },
+            Route::Browse {
+                product: "p/q".into(),
+                group: None,
+                filter: Filter::default(),
+            },
+            Route::Article {
+                id: "a@b".into(),
+                version: Some("0123abcd".into()),
+                answers: vec![Answer::Choice(2), Answer::No],
+            },
             article("phs-not-working", &[]),
             article("phs", &[Answer::Choice(0), Answer::No, Answer::Yes]),
             article("with space/and.dot", &[Answer::Choice(3)]),
@@ -274,5 +455,47 @@ mod tests {
         // Browsers may hand the hash over encoded or not.
         assert_eq!(Route::parse("#/article/a b"), Some(article("a b", &[])));
         assert_eq!(Route::parse("#/article/%zz%4"), Some(article("%zz%4", &[])));
+    }
+
+    #[test]
+    fn versions_ride_on_the_id() {
+        assert_eq!(
+            Route::parse("#/article/a@00ff/1.y"),
+            Some(Route::Article {
+                id: "a".into(),
+                version: Some("00ff".into()),
+                answers: vec![Answer::Choice(1), Answer::Yes],
+            })
+        );
+        // Not hex: no version, and the id stays as written before the `@`.
+        assert_eq!(
+            Route::parse("#/article/a@zz"),
+            Some(Route::Article {
+                id: "a".into(),
+                version: None,
+                answers: vec![],
+            })
+        );
+        assert_eq!(
+            Route::parse("#/article/f@12/summary"),
+            Some(Route::Summary { id: "f".into() })
+        );
+    }
+
+    #[test]
+    fn browse_routes_and_filters() {
+        assert_eq!(
+            Route::parse("#/browse/storage?cloud=china&kind=questionnaire&x=1"),
+            Some(Route::Browse {
+                product: "storage".into(),
+                group: None,
+                filter: Filter {
+                    kind: Some(Kind::Questionnaire),
+                    cloud: Some(4),
+                },
+            })
+        );
+        assert_eq!(Route::parse("#/?kind=nonsense"), Some(Route::home()));
+        assert_eq!(Route::parse("#/browse/"), Some(Route::home()));
     }
 }

@@ -54,31 +54,46 @@ impl AppState {
                 }
             }
             Action::OpenArticle(id) => Route::article(id),
-            Action::Home => Route::Home,
+            Action::Home => Route::home(),
             Action::Answer(answer) => match &self.route {
-                Route::Article { id, answers } => {
+                Route::Article {
+                    id,
+                    version,
+                    answers,
+                } => {
                     let mut answers = answers.clone();
                     answers.push(answer);
                     Route::Article {
                         id: id.clone(),
+                        version: version.clone(),
                         answers,
                     }
                 }
-                // No question is shown on the start page or a summary: nothing to answer.
-                Route::Home | Route::Summary { .. } => self.route.clone(),
+                // No question is shown on browse pages or a summary: nothing to answer.
+                _ => self.route.clone(),
             },
             Action::Back => match &self.route {
-                Route::Article { id, answers } if !answers.is_empty() => Route::Article {
+                Route::Article {
+                    id,
+                    version,
+                    answers,
+                } if !answers.is_empty() => Route::Article {
                     id: id.clone(),
+                    version: version.clone(),
                     answers: answers[..answers.len() - 1].to_vec(),
                 },
                 // From a form's summary, back to its questions.
                 Route::Summary { id } => Route::article(id.clone()),
-                _ => Route::Home,
+                _ => Route::home(),
             },
             Action::StartOver => match &self.route {
-                Route::Article { id, .. } | Route::Summary { id } => Route::article(id.clone()),
-                Route::Home => Route::Home,
+                Route::Article { id, version, .. } => Route::Article {
+                    id: id.clone(),
+                    version: version.clone(),
+                    answers: Vec::new(),
+                },
+                Route::Summary { id } => Route::article(id.clone()),
+                other => other.clone(),
             },
         };
         AppState::new(route)
@@ -107,6 +122,7 @@ mod tests {
     fn at(id: &str, answers: &[Answer]) -> AppState {
         AppState::new(Route::Article {
             id: id.to_string(),
+            version: None,
             answers: answers.to_vec(),
         })
     }

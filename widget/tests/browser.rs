@@ -6,21 +6,22 @@
 
 mod support;
 
-use std::rc::Rc;
-
-use selfhelp_bundle::{encode_with_header, Bundle, Header, FORMAT_VERSION};
-use selfhelp_widget::BundleSource;
+use selfhelp_bundle::{encode_with_header, Bundle, FileKind, Header, ENTRY_FILE, FORMAT_VERSION};
+use selfhelp_widget::Source;
 use support::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
-async fn start_page_lists_the_articles() {
+async fn start_page_lists_products_and_a_product_its_articles() {
     let app = mount(&bundle()).await;
     app.expect_text("h1", "How can we help?").await;
-    let items = app.find_all(".sh-articles > li");
-    assert_eq!(items.len(), 2);
+    assert_eq!(app.labels(".sh-products a"), ["General"]);
+    assert_eq!(app.labels(".sh-products .sh-count"), ["2 articles"]);
+    app.click_css(".sh-products a").await;
+    assert_eq!(hash(), "#/browse/general");
+    app.expect_text("h1", "General").await;
     let links = app.find_all(".sh-articles a");
     assert_eq!(
         app.labels(".sh-articles a"),
@@ -36,13 +37,14 @@ async fn start_page_lists_the_articles() {
     );
     // A description is shown unless it only repeats the title.
     assert_eq!(app.labels(".sh-articles p"), ["Fix printing problems"]);
+    assert_eq!(app.text(".sh-crumbs a").as_deref(), Some("All products"));
     app.unmount();
 }
 
 #[wasm_bindgen_test]
 async fn a_path_through_the_tree_ends_solved() {
     let app = mount(&bundle()).await;
-    app.click_css(".sh-articles a").await;
+    app.open_article("Printer does not print").await;
     app.expect_text(".sh-question", "Which situation fits?")
         .await;
     app.expect_text("h1", "Printer does not print").await;
@@ -70,7 +72,7 @@ async fn a_path_through_the_tree_ends_solved() {
 
     app.click("Nothing prints").await;
     app.expect_text(".sh-question", "Is this the cause?").await;
-    assert_eq!(hash(), "#/article/printer/0");
+    assert_eq!(hash(), format!("#/article/printer@{V}/0"));
     assert_eq!(app.text(".sh-progress-label").as_deref(), Some("Step 2"));
     assert!(app
         .text(".sh-step")
@@ -103,7 +105,7 @@ async fn a_path_through_the_tree_ends_solved() {
 
     app.click("Yes, it's solved").await;
     app.expect_text(".sh-question", "Glad it's solved").await;
-    assert_eq!(hash(), "#/article/printer/0.y.y");
+    assert_eq!(hash(), format!("#/article/printer@{V}/0.y.y"));
     let progress = app.find(".sh-progress").unwrap();
     assert_eq!(
         progress.get_attribute("value"),
@@ -116,7 +118,7 @@ async fn a_path_through_the_tree_ends_solved() {
 #[wasm_bindgen_test]
 async fn not_solved_offers_further_reading_and_support() {
     let app = mount(&bundle()).await;
-    app.click_css(".sh-articles a").await;
+    app.open_article("Printer does not print").await;
     app.click("Nothing prints").await;
     app.click("Rule it out").await;
     app.expect_text(".sh-question", "Try this").await;
@@ -126,7 +128,7 @@ async fn not_solved_offers_further_reading_and_support() {
         .contains("Reinstall the driver."));
     app.click("No, it's not solved").await;
     app.expect_text(".sh-question", "Still not solved?").await;
-    assert_eq!(hash(), "#/article/printer/0.n.n");
+    assert_eq!(hash(), format!("#/article/printer@{V}/0.n.n"));
     app.expect_text(".sh-further-reading h3", "Recommended documents")
         .await;
     app.expect_text(".sh-further-reading a", "Printing guide")
@@ -143,7 +145,7 @@ async fn not_solved_offers_further_reading_and_support() {
 
 #[wasm_bindgen_test]
 async fn without_a_support_address_there_is_no_mail_link() {
-    let source = BundleSource::Bytes(encoded(&bundle()));
+    let source = site(&bundle());
     let app = mount_at("#/article/printer/0.n.n", source, None).await;
     app.expect_text(".sh-question", "Still not solved?").await;
     assert!(app.find(".sh-contact-link").is_none());
@@ -157,14 +159,14 @@ async fn without_a_support_address_there_is_no_mail_link() {
 #[wasm_bindgen_test]
 async fn back_and_start_over() {
     let app = mount(&bundle()).await;
-    app.click_css(".sh-articles a").await;
+    app.open_article("Printer does not print").await;
     app.click("Nothing prints").await;
     app.click("Rule it out").await;
     app.expect_text(".sh-progress-label", "Step 3").await;
 
     app.click("Back").await;
     app.expect_text(".sh-question", "Is this the cause?").await;
-    assert_eq!(hash(), "#/article/printer/0");
+    assert_eq!(hash(), format!("#/article/printer@{V}/0"));
     assert!(app.question_has_focus());
 
     app.click("Rule it out").await;
@@ -172,7 +174,7 @@ async fn back_and_start_over() {
     app.click("Start over").await;
     app.expect_text(".sh-question", "Which situation fits?")
         .await;
-    assert_eq!(hash(), "#/article/printer");
+    assert_eq!(hash(), format!("#/article/printer@{V}"));
 
     // Back from the first question goes to the start page.
     app.click("Back").await;
@@ -184,7 +186,7 @@ async fn back_and_start_over() {
 #[wasm_bindgen_test]
 async fn the_all_articles_link_and_the_browser_back_button() {
     let app = mount(&bundle()).await;
-    app.click_css(".sh-articles a").await;
+    app.open_article("Printer does not print").await;
     app.click("Nothing prints").await;
     app.click("This is it").await;
     app.expect_text(".sh-question", "Try this").await;
@@ -212,7 +214,7 @@ async fn the_all_articles_link_and_the_browser_back_button() {
 
 #[wasm_bindgen_test]
 async fn deep_links_open_their_step_without_taking_focus() {
-    let source = BundleSource::Bytes(encoded(&bundle()));
+    let source = site(&bundle());
     let app = mount_at("#/article/printer/0.n", source, Some("help@example.com")).await;
     app.expect_text(".sh-question", "Try this").await;
     assert!(app
@@ -226,7 +228,7 @@ async fn deep_links_open_their_step_without_taking_focus() {
     );
     app.unmount();
 
-    let source = BundleSource::Bytes(encoded(&bundle()));
+    let source = site(&bundle());
     let app = mount_at("#/article/wi%20fi%2F5", source, None).await;
     app.expect_text("h1", "Wi-Fi drops").await;
     app.unmount();
@@ -234,23 +236,23 @@ async fn deep_links_open_their_step_without_taking_focus() {
 
 #[wasm_bindgen_test]
 async fn answers_that_do_not_fit_are_cut_from_the_address() {
-    let source = BundleSource::Bytes(encoded(&bundle()));
+    let source = site(&bundle());
     // `y` does not answer a choice; `n` follows an end.
     let app = mount_at("#/article/printer/1.y.n.0", source, None).await;
     app.expect_text(".sh-question", "Glad it's solved").await;
     wait_for("the address to be corrected", || {
-        (hash() == "#/article/printer/1.y").then_some(())
+        (hash() == format!("#/article/printer@{V}/1.y")).then_some(())
     })
     .await;
     app.click("Back").await;
     app.expect_text(".sh-question", "Try this").await;
-    assert_eq!(hash(), "#/article/printer/1");
+    assert_eq!(hash(), format!("#/article/printer@{V}/1"));
     app.unmount();
 }
 
 #[wasm_bindgen_test]
 async fn an_unknown_article_says_so() {
-    let source = BundleSource::Bytes(encoded(&bundle()));
+    let source = site(&bundle());
     let app = mount_at("#/article/no-such-article", source, None).await;
     let error = wait_for("an error", || app.find(".sh-error")).await;
     assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
@@ -264,31 +266,72 @@ async fn an_unknown_article_says_so() {
 }
 
 #[wasm_bindgen_test]
-async fn a_garbage_bundle_shows_an_error() {
-    let source = BundleSource::Bytes(Rc::new(b"nonsense".to_vec()));
+async fn a_garbage_entry_shows_an_error() {
+    let source = memory([(ENTRY_FILE.to_string(), b"nonsense".to_vec())].into());
     let app = mount_at("", source, None).await;
     let error = wait_for("an error", || app.text(".sh-error")).await;
     assert!(error.contains("not a selfhelp bundle"), "{error}");
     app.unmount();
 }
 
-#[wasm_bindgen_test]
-async fn a_newer_bundle_asks_to_update_the_widget() {
+fn from_the_future(kind: FileKind) -> Vec<u8> {
     let header = Header {
         format_version: FORMAT_VERSION + 1,
         min_compatible_version: FORMAT_VERSION + 1,
         generator: "the future".to_string(),
+        kind,
     };
-    let bytes = encode_with_header(&header, &Bundle::default()).unwrap();
-    let app = mount_at("", BundleSource::Bytes(Rc::new(bytes)), None).await;
+    encode_with_header(&header, b"whatever the future holds").unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_entry_asks_to_update_the_widget() {
+    let source = memory([(ENTRY_FILE.to_string(), from_the_future(FileKind::Entry))].into());
+    let app = mount_at("", source, None).await;
     let error = wait_for("an error", || app.text(".sh-error")).await;
     assert!(error.contains("update the widget"), "{error}");
     app.unmount();
 }
 
+/// The path of the chunk that holds `id` in a site built by [`site_files`].
+fn chunk_path(files: &Files, id: &str) -> String {
+    files
+        .iter()
+        .find(|(path, bytes)| {
+            path.starts_with("chunks/")
+                && selfhelp_bundle::decode_file::<selfhelp_bundle::Chunk>(FileKind::Chunk, bytes)
+                    .is_ok_and(|(_, chunk)| chunk.article(id).is_some())
+        })
+        .map(|(path, _)| path.clone())
+        .expect("the article's chunk")
+}
+
 #[wasm_bindgen_test]
-async fn a_missing_bundle_url_reports_the_http_status() {
-    let source = BundleSource::Url("no-such-bundle.bin".to_string());
+async fn a_newer_or_damaged_chunk_says_so_and_the_rest_keeps_working() {
+    for (damage, expected) in [
+        (from_the_future(FileKind::Chunk), "update the widget"),
+        (b"SELFHELP\x04\x04\x01x\x01garbage".to_vec(), "damaged"),
+    ] {
+        let mut files = site_files(&bundle(), |_| Default::default());
+        let path = chunk_path(&files, "printer");
+        files.insert(path, damage);
+        let app = mount_at("#/article/printer", memory(files), None).await;
+        let error = wait_for("an error", || app.text(".sh-error")).await;
+        assert!(error.contains(expected), "{error}");
+        assert!(app.button("Try again").is_some(), "a way to try again");
+        // Another article of the same site still opens.
+        app.click_css(".sh-error a").await;
+        app.open_article("Wi-Fi drops").await;
+        app.expect_text("h1", "Wi-Fi drops").await;
+        app.unmount();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_entry_url_reports_the_http_status() {
+    let source = Source::Remote {
+        entry: "no-such-bundle.bin".to_string(),
+    };
     let app = mount_at("", source, None).await;
     let error = wait_for("an error", || app.text(".sh-error")).await;
     assert!(
@@ -299,8 +342,35 @@ async fn a_missing_bundle_url_reports_the_http_status() {
 }
 
 #[wasm_bindgen_test]
+async fn a_link_to_an_older_version_says_the_article_changed_and_replays_what_fits() {
+    // Made for version 0123abcd; the article is now at 00000000.
+    let app = mount_at("#/article/printer@0123abcd/0.n", site(&bundle()), None).await;
+    app.expect_text(".sh-question", "Try this").await;
+    let notice = app.text(".sh-updated").expect("a notice");
+    assert!(
+        notice.contains("updated since this link was made"),
+        "{notice}"
+    );
+    // The address now names the current version; the notice stays until the reader leaves.
+    wait_for("the address to carry the current version", || {
+        (hash() == format!("#/article/printer@{V}/0.n")).then_some(())
+    })
+    .await;
+    app.click("Back").await;
+    app.expect_text(".sh-question", "Is this the cause?").await;
+    assert!(app.find(".sh-updated").is_some());
+    app.unmount();
+
+    // A link made for this version says nothing.
+    let app = mount_at(&format!("#/article/printer@{V}/0"), site(&bundle()), None).await;
+    app.expect_text(".sh-question", "Is this the cause?").await;
+    assert!(app.find(".sh-updated").is_none());
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
 async fn rich_text_is_rendered_as_elements_never_as_html() {
-    let source = BundleSource::Bytes(encoded(&bundle()));
+    let source = site(&bundle());
     let app = mount_at("#/article/printer/1", source, None).await;
     app.expect_text(".sh-question", "Try this").await;
     assert_eq!(
@@ -317,7 +387,7 @@ async fn rich_text_is_rendered_as_elements_never_as_html() {
         .contains("<script>window.pwned = 1</script>"));
     app.unmount();
 
-    let source = BundleSource::Bytes(encoded(&bundle()));
+    let source = site(&bundle());
     let app = mount_at("#/article/printer/0.y", source, None).await;
     app.expect_text(".sh-question", "Try this").await;
     let link = app.find(".sh-body a").unwrap();
@@ -472,7 +542,7 @@ async fn forms_show_their_questions_and_damaged_trees_a_message() {
         articles: vec![form, damaged, empty],
     };
 
-    let source = BundleSource::Bytes(encoded(&bundle));
+    let source = site(&bundle);
     let app = mount_at("#/article/form", source, Some("help@example.com")).await;
     app.expect_text("h1", "Describe the problem").await;
     assert!(app.find(".sh-form").is_some());
@@ -481,7 +551,7 @@ async fn forms_show_their_questions_and_damaged_trees_a_message() {
     app.unmount();
 
     for id in ["damaged", "empty"] {
-        let source = BundleSource::Bytes(encoded(&bundle));
+        let source = site(&bundle);
         let app = mount_at(&format!("#/article/{id}"), source, None).await;
         let error = wait_for("an error", || app.text(".sh-error")).await;
         assert!(error.contains("damaged"), "{error}");

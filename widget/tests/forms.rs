@@ -15,7 +15,7 @@ use selfhelp_bundle::{
     Article, ArticleBody, Block, Bundle, ChoiceOption, ControlType, Field, Form, FormSettings,
     Inline, Validation,
 };
-use selfhelp_widget::BundleSource;
+use selfhelp_widget::Source;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -123,6 +123,30 @@ fn form_bundle() -> Bundle {
     }
 }
 
+/// The site of a bundle whose trees offer the first form that shares a support topic,
+/// as the compiler links them.
+fn linked(bundle: &Bundle) -> Source {
+    let forms: Vec<(String, Vec<String>)> = bundle
+        .articles
+        .iter()
+        .filter(|a| matches!(a.body, ArticleBody::Form(_)))
+        .map(|a| (a.meta.article_id.clone(), a.meta.support_topic_ids.clone()))
+        .collect();
+    memory(site_files(bundle, |article| selfhelp_bundle::Related {
+        scoping_form: match article.body {
+            ArticleBody::Tree(_) => forms
+                .iter()
+                .find(|(_, topics)| {
+                    topics
+                        .iter()
+                        .any(|t| article.meta.support_topic_ids.contains(t))
+                })
+                .map(|(id, _)| id.clone()),
+            _ => None,
+        },
+    }))
+}
+
 fn storage() -> web_sys::Storage {
     web_sys::window()
         .unwrap()
@@ -132,7 +156,7 @@ fn storage() -> web_sys::Storage {
 }
 
 async fn open(hash: &str) -> Mounted {
-    let source = BundleSource::Bytes(encoded(&form_bundle()));
+    let source = linked(&form_bundle());
     let app = mount_at(hash, source, Some("help@example.com")).await;
     wait_for("the form", || app.find(".sh-form, .sh-summary")).await;
     app
@@ -751,10 +775,10 @@ async fn addresses_that_do_not_fit_the_article_are_corrected() {
     storage().clear().unwrap();
     // A tree has no summary; a form has no answer path.
     for (hash, corrected) in [
-        ("#/article/printer/summary", "#/article/printer"),
+        ("#/article/printer/summary", "#/article/printer@00000000"),
         ("#/article/scoping/0.y", "#/article/scoping"),
     ] {
-        let source = BundleSource::Bytes(encoded(&form_bundle()));
+        let source = linked(&form_bundle());
         let app = mount_at(hash, source, None).await;
         wait_for("the address to be corrected", || {
             (self::hash() == corrected).then_some(())
@@ -768,7 +792,7 @@ async fn addresses_that_do_not_fit_the_article_are_corrected() {
 #[wasm_bindgen_test]
 async fn a_tree_that_is_not_solved_offers_its_form() {
     storage().clear().unwrap();
-    let source = BundleSource::Bytes(encoded(&form_bundle()));
+    let source = linked(&form_bundle());
     let app = mount_at("#/article/printer/0.n.n", source, Some("help@example.com")).await;
     app.expect_text(".sh-question", "Still not solved?").await;
     let link = wait_for("the form link", || app.find(".sh-scoping-link")).await;
@@ -800,7 +824,7 @@ async fn a_tree_that_is_not_solved_offers_its_form() {
     // Without a form on the same topic, only the contact is offered.
     let mut bundle = form_bundle();
     bundle.articles[0].meta.support_topic_ids = vec!["99".into()];
-    let source = BundleSource::Bytes(encoded(&bundle));
+    let source = linked(&bundle);
     let app = mount_at("#/article/printer/0.n.n", source, None).await;
     app.expect_text(".sh-question", "Still not solved?").await;
     assert!(app.find(".sh-scoping-link").is_none());
@@ -837,7 +861,7 @@ async fn a_form_without_questions_still_submits() {
     let mut bundle = form_bundle();
     bundle.articles[1].body = ArticleBody::Form(Form::default());
     let _ = Block::Rule;
-    let app = mount_at(FORM, BundleSource::Bytes(encoded(&bundle)), None).await;
+    let app = mount_at(FORM, linked(&bundle), None).await;
     app.expect_text(".sh-empty", "This form has no questions.")
         .await;
     app.click("Submit").await;

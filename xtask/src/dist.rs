@@ -1,22 +1,34 @@
 //! `cargo xtask dist`: the release site, ready to copy to any static host.
+//!
+//! trunk builds the app (page, loader, wasm, styles) into `target/app-dist`; its files
+//! are copied into the site folder, and the release `selfhelp build` publishes the
+//! content there, so the folder keeps the previous build's files the way the compiler
+//! publishes them (a visitor with the old page open still finds everything it names).
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 
 use crate::process::{command, exec};
 use crate::project_root;
 use crate::tools::{self, Need};
 
-#[derive(clap::Args)]
+#[derive(clap::Args, Clone)]
 pub struct Args {
-    /// Folder of articles to compile into the bundle.
+    /// Folder of articles to compile into the site.
     #[arg(long, default_value = "content")]
     pub content: PathBuf,
     /// Where to write the site.
     #[arg(long, default_value = "dist")]
     pub out: PathBuf,
+    /// Publish the articles without errors (`selfhelp build --keep-going`).
+    #[arg(long)]
+    pub keep_going: bool,
 }
+
+/// The app files of the last two builds, so the previous page's files stay one build.
+const APP_MANIFEST: &str = "app-manifest.json";
 
 /// Builds the site and returns the absolute path of the output folder.
 pub fn run(args: Args) -> Result<PathBuf> {
@@ -26,23 +38,34 @@ pub fn run(args: Args) -> Result<PathBuf> {
 
 /// Builds with tools already ensured; `path` is the PATH that finds them.
 pub fn build_site(args: &Args, path: &std::ffi::OsStr) -> Result<PathBuf> {
-    let root = project_root();
     let content = absolute(&args.content)?;
     let out = absolute(&args.out)?;
+    let app = build_app(path)?;
+    std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
+    copy_app(&app, &out)?;
+    publish_content(&content, &out, args.keep_going)?;
+    eprintln!("xtask: site written to {}", out.display());
+    Ok(out)
+}
+
+/// The release app alone (no content), in `target/app-dist`.
+pub fn build_app(path: &std::ffi::OsStr) -> Result<PathBuf> {
+    let root = project_root();
     // trunk runs cargo offline (so it never downloads its own tools): fetch crates first.
     exec(command("cargo", &["fetch"]))?;
-    // Build the compiler up front so trunk's pre-build hook only runs it.
     exec(command(
         "cargo",
         &[
             "build",
             "--quiet",
+            "--release",
             "--package",
             "selfhelp-compiler",
             "--bin",
             "selfhelp",
         ],
     ))?;
+    let app = root.join("target").join("app-dist");
     let mut trunk = command(
         "trunk",
         &[
@@ -55,16 +78,80 @@ pub fn build_site(args: &Args, path: &std::ffi::OsStr) -> Result<PathBuf> {
     );
     trunk
         .arg("--dist")
-        .arg(&out)
+        .arg(&app)
         .env("PATH", path)
-        .env("SELFHELP_CONTENT", &content)
+        .env("SELFHELP_APP_ONLY", "1")
         .current_dir(&root);
     exec(trunk)?;
-    eprintln!("xtask: site written to {}", out.display());
-    Ok(out)
+    Ok(app)
 }
 
-fn absolute(path: &std::path::Path) -> Result<PathBuf> {
+/// Copies the app's files into the site, removing those of the build before the
+/// previous one.
+fn copy_app(app: &Path, out: &Path) -> Result<()> {
+    let mut current = BTreeSet::new();
+    for entry in std::fs::read_dir(app).with_context(|| format!("reading {}", app.display()))? {
+        let entry = entry?;
+        if !entry.file_type()?.is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        std::fs::copy(entry.path(), out.join(&name))
+            .with_context(|| format!("copying {name} into {}", out.display()))?;
+        current.insert(name);
+    }
+    let manifest_path = out.join(APP_MANIFEST);
+    let stored: serde_json::Value = std::fs::read_to_string(&manifest_path)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    let names = |key: &str| -> BTreeSet<String> {
+        stored[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect()
+    };
+    let (previous, before) = (names("current"), names("previous"));
+    for old in before.difference(&previous) {
+        if !current.contains(old) && !old.contains('/') {
+            let _ = std::fs::remove_file(out.join(old));
+        }
+    }
+    let manifest = serde_json::json!({ "current": current, "previous": previous });
+    std::fs::write(&manifest_path, format!("{manifest:#}\n"))
+        .with_context(|| format!("writing {}", manifest_path.display()))?;
+    Ok(())
+}
+
+/// `selfhelp build <content> --out <out>` with the release binary.
+pub fn publish_content(content: &Path, out: &Path, keep_going: bool) -> Result<()> {
+    let mut build = command(project_root().join("target/release/selfhelp"), &["build"]);
+    build.arg(content).arg("--out").arg(out);
+    if keep_going {
+        build.arg("--keep-going");
+    }
+    let status = build
+        .status()
+        .context("could not run target/release/selfhelp")?;
+    match status.code() {
+        Some(0) => Ok(()),
+        Some(2) if keep_going => {
+            eprintln!(
+                "xtask: published with articles refused; see {}",
+                out.join("build-report.json").display()
+            );
+            Ok(())
+        }
+        _ => bail!(
+            "selfhelp build failed ({status}); the site in {} is unchanged",
+            out.display()
+        ),
+    }
+}
+
+fn absolute(path: &Path) -> Result<PathBuf> {
     if path.is_absolute() {
         return Ok(path.to_path_buf());
     }

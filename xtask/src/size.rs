@@ -8,8 +8,16 @@ use anyhow::{bail, Context, Result};
 use crate::dist;
 use crate::project_root;
 
-/// The budget for the whole seed site, gzip -9: 150 KB.
-const BUDGET_GZIP_BYTES: u64 = 150_000;
+/// The budget for the whole seed site, gzip -9: 160 KB with search and the loader in it.
+const BUDGET_GZIP_BYTES: u64 = 160_000;
+
+/// Files a build leaves for itself and for people, which no page fetches.
+const BUILD_RECORDS: [&str; 4] = [
+    "build-report.json",
+    "build-manifest.json",
+    "app-manifest.json",
+    "bundle.json",
+];
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -24,6 +32,7 @@ pub fn run(args: Args) -> Result<()> {
         None => dist::run(dist::Args {
             content: project_root().join("content"),
             out: project_root().join("target").join("size-dist"),
+            keep_going: false,
         })?,
     };
     report(&site)
@@ -34,6 +43,13 @@ pub fn report(site: &Path) -> Result<()> {
     let mut files = Vec::new();
     collect(site, &mut files)?;
     files.sort();
+    // The build's own records stay on the host for the next build and for people; no
+    // visitor's page fetches them.
+    let (records, files): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|f| {
+        f.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| BUILD_RECORDS.contains(&n))
+    });
     println!(
         "{:<44} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip -9", "brotli 11"
@@ -57,6 +73,10 @@ pub fn report(site: &Path) -> Result<()> {
         "total"
     );
     println!("budget: {gzip_total} of {BUDGET_GZIP_BYTES} bytes gzip");
+    for record in &records {
+        let name = record.strip_prefix(site).unwrap_or(record).display();
+        println!("not counted (never fetched by a page): {name}");
+    }
     if gzip_total > BUDGET_GZIP_BYTES {
         bail!(
             "the site is over its size budget by {} bytes gzip",

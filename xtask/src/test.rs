@@ -57,6 +57,7 @@ pub fn run(_args: Args) -> Result<()> {
         &dist::Args {
             content: project_root().join("content"),
             out: site.clone(),
+            keep_going: false,
         },
         &path,
     )?;

@@ -88,7 +88,7 @@ pub fn plan(summaries: &[Summary]) -> Plan {
             name,
         })
         .collect();
-    products.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    products.sort_by_key(|p| p.name.to_lowercase());
     unique_keys(products.iter_mut().map(|p| &mut p.key));
     for product in &mut products {
         unique_keys(product.groups.iter_mut().map(|g| &mut g.key));
@@ -257,7 +257,7 @@ fn groups(
                 "~troubleshooter" => "Troubleshooters".to_string(),
                 "~questionnaire" => "Questionnaires".to_string(),
                 _ => match topics.get(key.as_str()) {
-                    Some((name, category)) if category.is_empty() => name.to_string(),
+                    Some((name, "")) => name.to_string(),
                     _ => vocabulary.name(&key),
                 },
             },

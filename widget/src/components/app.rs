@@ -1,26 +1,39 @@
-//! `App`: loads the bundle and shows the page the route names.
+//! `App`: opens the library and shows the page the route names.
 
 use yew::prelude::*;
 
 use crate::components::article_page::ArticlePage;
+use crate::components::browse_page::BrowsePage;
 use crate::components::error_message::ErrorMessage;
+use crate::components::loading::Loading;
 use crate::components::start_page::StartPage;
-use crate::hooks::{use_bundle, use_hash_route, BundleSource, BundleState};
+use crate::hooks::{use_hash_route, use_library_root, LibraryContext, SourceKey};
+use crate::library::{Load, Source};
 use crate::route::Route;
+use crate::shared::Shared;
 use crate::state::Action;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct AppProps {
-    /// Where the bundle comes from: the page's `data-bundle` URL, or bytes in tests.
-    pub source: BundleSource,
+    /// Where the site comes from: the page's entry URL, or files in memory in tests.
+    pub source: SourceKey,
     /// The support address from `data-support-email`; `None` shows no mail link.
     #[prop_or_default]
     pub support_email: Option<String>,
 }
 
+impl AppProps {
+    pub fn new(source: Source, support_email: Option<String>) -> AppProps {
+        AppProps {
+            source: SourceKey(source),
+            support_email,
+        }
+    }
+}
+
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let bundle = use_bundle(&props.source);
+    let context = use_library_root(&props.source);
     let state = use_hash_route();
     let on_action = {
         let state = state.clone();
@@ -39,35 +52,60 @@ pub fn App(props: &AppProps) -> Html {
     }
     let focus = *moved.borrow();
 
-    let page = match bundle {
-        BundleState::Loading => html! {
-            <p class="sh-loading" role="status">{ "Loading…" }</p>
-        },
-        BundleState::Failed(message) => html! { <ErrorMessage {message} /> },
-        BundleState::Loaded(bundle) => match &state.route {
-            Route::Home => html! { <StartPage {bundle} /> },
-            Route::Article { id, answers } => html! {
-                <ArticlePage
-                    {bundle}
-                    article_id={id.clone()}
-                    answers={answers.clone()}
-                    support_email={props.support_email.clone()}
-                    {on_action}
-                    {focus}
-                />
-            },
-            Route::Summary { id } => html! {
-                <ArticlePage
-                    {bundle}
-                    article_id={id.clone()}
-                    answers={Vec::new()}
-                    summary=true
-                    support_email={props.support_email.clone()}
-                    {on_action}
-                    {focus}
-                />
-            },
-        },
+    let library = context.library.clone();
+    let page = match library.entry() {
+        Load::Pending => html! { <Loading /> },
+        Load::Failed(message) => html! { <ErrorMessage {message} retry=true /> },
+        Load::Ready(entry) => {
+            let entry = Shared(entry);
+            match &state.route {
+                Route::Home { filter } => html! {
+                    <StartPage {entry} filter={*filter} on_action={on_action.clone()} />
+                },
+                Route::Browse {
+                    product,
+                    group,
+                    filter,
+                } => html! {
+                    <BrowsePage {entry} product={product.clone()}
+                        group={group.clone().map(AttrValue::from)} filter={*filter}
+                        on_action={on_action.clone()} />
+                },
+                Route::Article {
+                    id,
+                    version,
+                    answers,
+                } => match library.article(id) {
+                    Load::Pending => html! { <Loading /> },
+                    Load::Failed(message) => {
+                        html! { <ErrorMessage {message} link_home=true retry=true /> }
+                    }
+                    Load::Ready(article) => html! {
+                        // Keyed by article, so each starts with its own state.
+                        <ArticlePage key={id.clone()} article={Shared(article)}
+                            version={version.clone()} answers={answers.clone()}
+                            support_email={props.support_email.clone()}
+                            on_action={on_action.clone()} {focus} />
+                    },
+                },
+                Route::Summary { id } => match library.article(id) {
+                    Load::Pending => html! { <Loading /> },
+                    Load::Failed(message) => {
+                        html! { <ErrorMessage {message} link_home=true retry=true /> }
+                    }
+                    Load::Ready(article) => html! {
+                        <ArticlePage key={id.clone()} article={Shared(article)}
+                            answers={Vec::new()} summary=true
+                            support_email={props.support_email.clone()}
+                            on_action={on_action.clone()} {focus} />
+                    },
+                },
+            }
+        }
     };
-    html! { <div class="sh-widget">{ page }</div> }
+    html! {
+        <ContextProvider<LibraryContext> {context}>
+            <div class="sh-widget">{ page }</div>
+        </ContextProvider<LibraryContext>>
+    }
 }

@@ -5,7 +5,7 @@
 //! step), the live region that announces it, and the correction of addresses whose
 //! answers do not fit the tree.
 
-use selfhelp_bundle::{Article, ArticleBody, Bundle, DecisionTree, NodeKind};
+use selfhelp_bundle::{Article, ArticleBody, ChunkArticle, DecisionTree, NodeKind};
 use yew::prelude::*;
 
 use crate::components::article_title;
@@ -18,17 +18,18 @@ use crate::components::not_solved_step::NotSolvedStep;
 use crate::components::progress::Progress;
 use crate::components::resolution_step::ResolutionStep;
 use crate::components::solved_step::SolvedStep;
-use crate::form::scoping_form_for;
 use crate::hooks::use_focus_on_change;
-use crate::route::{Answer, Route};
+use crate::route::{Answer, Route, VERSION_DIGITS};
 use crate::shared::Shared;
 use crate::state::Action;
 use crate::walk::{walk, Position, Walk};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ArticlePageProps {
-    pub bundle: Shared<Bundle>,
-    pub article_id: String,
+    pub article: Shared<ChunkArticle>,
+    /// The version the address was made for, when it says.
+    #[prop_or_default]
+    pub version: Option<String>,
     /// The answers from the address, not yet checked against the tree.
     pub answers: Vec<Answer>,
     /// The address asks for a form's summary.
@@ -44,31 +45,41 @@ pub struct ArticlePageProps {
 
 #[function_component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
-    let article = props.bundle.article(&props.article_id);
-    let tree = article.and_then(playable_tree);
+    let article = &props.article.article;
+    let article_id = article.meta.article_id.clone();
+    let tree = playable_tree(article);
     let walked = tree.map(|tree| walk(tree, &props.answers));
+    let current = version_of(article);
+    // Said once, for the address the page was opened with: it stays until the reader
+    // leaves the article, though the address is corrected to the current version.
+    let updated = use_state(|| {
+        props
+            .version
+            .as_ref()
+            .is_some_and(|v| !current.starts_with(v.as_str()))
+    });
 
     // Hooks run on every render, before any early return.
     let heading = use_node_ref();
-    let step_key = (
-        props.article_id.clone(),
-        walked.as_ref().map(|w| w.taken.clone()),
-    );
+    let step_key = (article_id.clone(), walked.as_ref().map(|w| w.taken.clone()));
     use_focus_on_change(heading.clone(), step_key, props.focus);
     {
-        // An address with answers that do not fit (stale or hand-edited) is corrected
-        // in place, so Back and the address bar agree with the step shown. A tree has
-        // no summary, and a form no answer path.
-        let is_form = matches!(article.map(|a| &a.body), Some(ArticleBody::Form(_)));
+        // An address with answers that do not fit (stale or hand-edited) or made for
+        // another version is corrected in place, so Back and the address bar agree with
+        // the step shown, and a copied link carries the version it was made on. A tree
+        // has no summary, and a form no answer path.
+        let is_form = matches!(article.body, ArticleBody::Form(_));
+        let stale_version = props.version.as_deref() != Some(current.as_str());
         let correction = match &walked {
-            Some(w) if w.taken.len() < props.answers.len() || props.summary => {
+            Some(w) if w.taken.len() < props.answers.len() || props.summary || stale_version => {
                 Some(Route::Article {
-                    id: props.article_id.clone(),
+                    id: article_id.clone(),
+                    version: Some(current.clone()),
                     answers: w.taken.clone(),
                 })
             }
             None if is_form && !props.answers.is_empty() => {
-                Some(Route::article(props.article_id.clone()))
+                Some(Route::article(article_id.clone()))
             }
             _ => None,
         };
@@ -80,10 +91,6 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         });
     }
 
-    let Some(article) = article else {
-        let message = format!("No article with the id \"{}\".", props.article_id);
-        return html! { <ErrorMessage {message} link_home=true /> };
-    };
     let title = article_title(article);
     let content = match (tree, walked) {
         (Some(tree), Some(walked)) => flow(props, article, tree, &walked, heading),
@@ -91,9 +98,8 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         _ if matches!(article.body, ArticleBody::Form(_)) => html! {
             // Keyed by article, so another form starts with its own state.
             <FormFlow
-                key={props.article_id.clone()}
-                bundle={props.bundle.clone()}
-                article_id={props.article_id.clone()}
+                key={article_id.clone()}
+                article={props.article.clone()}
                 summary={props.summary}
                 support_email={props.support_email.clone()}
                 on_action={props.on_action.clone()}
@@ -108,8 +114,15 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         },
     };
     html! {
-        <article class="sh-article">
+        <article class="sh-article" data-article-id={article_id.clone()}>
             <h1>{ title }</h1>
+            if *updated {
+                <p class="sh-updated" role="status">
+                    { "This article has been updated since this link was made. Your answers \
+                       were replayed as far as they still fit the new version; check them, \
+                       or start over." }
+                </p>
+            }
             { content }
         </article>
     }
@@ -130,6 +143,16 @@ fn data_view(body: &ArticleBody) -> Html {
             { crate::components::rich_text::render_blocks(&data.blocks, 2) }
         </>
     }
+}
+
+/// The version an address carries: the start of the article's content hash.
+pub fn version_of(article: &Article) -> String {
+    article
+        .content_hash
+        .chars()
+        .take(VERSION_DIGITS)
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 /// The article's tree, if it is one the walk can play: links forward and in range.
@@ -187,8 +210,8 @@ fn flow(
             <NotSolvedStep
                 further_reading={article.further_reading.clone()}
                 support_email={props.support_email.clone()}
-                scoping_form={scoping_form_for(&props.bundle, article)
-                    .map(|form| Route::article(form.meta.article_id.clone()).to_hash())}
+                scoping_form={props.article.related.scoping_form.as_ref()
+                    .map(|form| Route::article(form.clone()).to_hash())}
             />
         },
     };

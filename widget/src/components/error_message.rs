@@ -1,22 +1,37 @@
-//! `ErrorMessage`: a problem the reader should know about, announced as an alert.
+//! `ErrorMessage`: a problem the reader should know about, announced as an alert, with a
+//! way back and, for files that failed to arrive, a way to try again.
 
 use yew::prelude::*;
 
+use crate::hooks::use_library;
+
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ErrorMessageProps {
-    pub message: String,
-    /// Offer a way back to the article list, for errors inside an article.
+    pub message: AttrValue,
+    /// Offer a way back to the start page, for errors inside a page.
     #[prop_or_default]
     pub link_home: bool,
+    /// Offer "Try again", which fetches what failed once more.
+    #[prop_or_default]
+    pub retry: bool,
 }
 
 #[function_component]
 pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
+    let library = use_library();
+    let on_retry = Callback::from(move |_| library.retry());
     html! {
         <div class="sh-error" role="alert">
             <p>{ props.message.clone() }</p>
-            if props.link_home {
-                <p><a class="sh-all-articles" href="#/">{ "All articles" }</a></p>
+            if props.retry || props.link_home {
+                <p class="sh-error-actions">
+                    if props.retry {
+                        <button type="button" class="sh-retry" onclick={on_retry}>{ "Try again" }</button>
+                    }
+                    if props.link_home {
+                        <a class="sh-all-articles" href="#/">{ "All articles" }</a>
+                    }
+                </p>
             }
         </div>
     }

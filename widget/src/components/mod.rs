@@ -2,11 +2,15 @@
 
 pub mod app;
 pub mod article_page;
+pub mod browse_page;
 pub mod check_step;
 pub mod choice_step;
 pub mod contact_support;
 pub mod error_message;
+pub mod filter_bar;
 pub mod form;
+pub mod listing;
+pub mod loading;
 pub mod nav_bar;
 pub mod not_solved_step;
 pub mod progress;

@@ -13,7 +13,7 @@ pub use form_state::{Action, FormState};
 pub use submission::{Submission, SubmittedAnswer};
 pub use validate::Matcher;
 
-use selfhelp_bundle::{Article, ArticleBody, Bundle, ChoiceOption, ControlType, Field};
+use selfhelp_bundle::{Article, ChoiceOption, ControlType, Field};
 
 /// The element id of a field's input (the first input of a group): `sh-field-<id>`.
 /// Characters an id attribute or a `#fragment` cannot hold plainly become `_XX`.
@@ -53,24 +53,9 @@ pub fn options_for(field: &Field) -> Vec<ChoiceOption> {
     options
 }
 
-/// The problem-scoping form that goes with a troubleshooting article: the first form
-/// in the bundle that shares one of its support topics.
-pub fn scoping_form_for<'b>(bundle: &'b Bundle, article: &Article) -> Option<&'b Article> {
-    let topics = &article.meta.support_topic_ids;
-    bundle.articles.iter().find(|candidate| {
-        matches!(candidate.body, ArticleBody::Form(_))
-            && candidate.meta.article_id != article.meta.article_id
-            && candidate
-                .meta
-                .support_topic_ids
-                .iter()
-                .any(|topic| !topic.trim().is_empty() && topics.contains(topic))
-    })
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
-    use selfhelp_bundle::{DecisionTree, Form, Metadata};
+    use selfhelp_bundle::{ArticleBody, Form, Metadata};
 
     use super::*;
 
@@ -122,25 +107,8 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_tree_finds_the_form_of_a_shared_support_topic() {
-        let tree =
-            |id, topics: &[&str]| article(id, topics, ArticleBody::Tree(DecisionTree::default()));
-        let form = |id, topics: &[&str]| article(id, topics, ArticleBody::Form(Form::default()));
-        let bundle = Bundle {
-            articles: vec![
-                tree("other-tree", &["1"]),
-                form("unrelated", &["9"]),
-                form("scoping", &["3", "1"]),
-                form("second", &["1"]),
-            ],
-        };
-        let found = scoping_form_for(&bundle, &tree("t", &["2", "1"]));
-        assert_eq!(found.map(|a| a.meta.article_id.as_str()), Some("scoping"));
-        assert!(scoping_form_for(&bundle, &tree("t", &["5"])).is_none());
-        assert!(scoping_form_for(&bundle, &tree("t", &[])).is_none());
-        assert_eq!(
-            storage_key(&bundle.articles[2]),
-            "selfhelp:form:scoping:abc"
-        );
+    fn answers_are_stored_per_article_version() {
+        let form = article("scoping", &["1"], ArticleBody::Form(Form::default()));
+        assert_eq!(storage_key(&form), "selfhelp:form:scoping:abc");
     }
 }

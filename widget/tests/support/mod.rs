@@ -2,14 +2,18 @@
 
 #![allow(dead_code)]
 
-use std::rc::Rc;
+mod site;
+
+#[allow(unused_imports)]
+pub use site::{memory, site, site_files, Files, GENERATOR};
+
 use std::time::Duration;
 
 use selfhelp_bundle::{
     Article, ArticleBody, Block, Bundle, Choice, DecisionTree, Inline, LinkKind, Metadata, Node,
     NodeId, NodeKind,
 };
-use selfhelp_widget::{App, AppProps, BundleSource};
+use selfhelp_widget::{App, AppProps, Source};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 use yew::platform::time::sleep;
@@ -135,10 +139,6 @@ pub fn bundle() -> Bundle {
     }
 }
 
-pub fn encoded(bundle: &Bundle) -> Rc<Vec<u8>> {
-    Rc::new(selfhelp_bundle::encode(bundle, "widget tests").expect("encode"))
-}
-
 pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -171,23 +171,22 @@ pub struct Mounted {
     handle: AppHandle<App>,
 }
 
-pub async fn mount_at(hash: &str, source: BundleSource, support_email: Option<&str>) -> Mounted {
+pub async fn mount_at(hash: &str, source: Source, support_email: Option<&str>) -> Mounted {
     set_initial_hash(hash);
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let props = AppProps {
-        source,
-        support_email: support_email.map(str::to_string),
-    };
+    let props = AppProps::new(source, support_email.map(str::to_string));
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     Mounted { root, handle }
 }
 
 pub async fn mount(bundle: &Bundle) -> Mounted {
-    let source = BundleSource::Bytes(encoded(bundle));
-    mount_at("", source, Some("help@example.com")).await
+    mount_at("", site(bundle), Some("help@example.com")).await
 }
+
+/// The version an address carries for the test articles (their hash is all zeros).
+pub const V: &str = "00000000";
 
 /// Lets Yew render and run effects.
 pub async fn settle() {
@@ -273,6 +272,23 @@ impl Mounted {
     pub async fn click_css(&self, css: &str) {
         let element = wait_for(&format!("`{css}`"), || self.find(css)).await;
         element.dyn_into::<HtmlElement>().unwrap().click();
+        settle().await;
+    }
+
+    /// From the start page: the product (when there are several), then the article.
+    pub async fn open_article(&self, title: &str) {
+        let link = wait_for("a product link", || self.find(".sh-products a")).await;
+        if self.find_all(".sh-products a").len() == 1 {
+            link.dyn_into::<HtmlElement>().unwrap().click();
+            settle().await;
+        }
+        let article = wait_for(&format!("a link to {title:?}"), || {
+            self.find_all(".sh-articles a")
+                .into_iter()
+                .find(|a| a.text_content().unwrap_or_default().trim() == title)
+        })
+        .await;
+        article.dyn_into::<HtmlElement>().unwrap().click();
         settle().await;
     }
 

@@ -58,10 +58,7 @@ fn products_come_from_the_service_then_product_ids_then_the_folder() {
             ("SQL".to_string(), vec!["4".to_string()]),
             (
                 "Storage".to_string(),
-                vec!["0", "1", "2", "3"]
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect()
+                ["0", "1", "2", "3"].iter().map(|s| s.to_string()).collect()
             ),
             ("Widgets".to_string(), vec!["5".to_string()]),
         ]

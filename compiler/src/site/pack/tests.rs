@@ -54,7 +54,7 @@ fn site(prepared: &[Prepared]) -> SiteFiles {
     assemble(prepared, &related, &plan, None, Vec::new(), "test").unwrap()
 }
 
-fn file<'s>(site: &'s SiteFiles, kind: FileKind, id: FileId) -> &'s SiteFile {
+fn file(site: &SiteFiles, kind: FileKind, id: FileId) -> &SiteFile {
     site.files
         .iter()
         .find(|f| f.kind == kind && f.id == id)

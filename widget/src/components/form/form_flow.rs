@@ -2,7 +2,7 @@
 //! answers stay while the reader moves between the form and its summary, and it hands
 //! the answers off once a submit finds nothing wrong.
 
-use selfhelp_bundle::{ArticleBody, Bundle, Form};
+use selfhelp_bundle::{ArticleBody, ChunkArticle, Form};
 use yew::prelude::*;
 
 use crate::components::article_title;
@@ -17,9 +17,8 @@ use crate::state::Action;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct FormFlowProps {
-    pub bundle: Shared<Bundle>,
-    /// The id of an article whose body is a form.
-    pub article_id: AttrValue,
+    /// An article whose body is a form.
+    pub article: Shared<ChunkArticle>,
     /// Show the summary (`#/article/<id>/summary`) rather than the questions.
     #[prop_or_default]
     pub summary: bool,
@@ -32,21 +31,21 @@ pub struct FormFlowProps {
 
 #[function_component]
 pub fn FormFlow(props: &FormFlowProps) -> Html {
-    let article = props.bundle.article(&props.article_id);
+    let article = &props.article.article;
+    let article_id: AttrValue = article.meta.article_id.clone().into();
     // Cloned once per article: the state keeps its own handle to the form.
-    let form = use_memo(
-        (props.bundle.clone(), props.article_id.clone()),
-        |(bundle, id)| form_of(bundle, id).cloned().unwrap_or_default(),
-    );
-    let key = article.map(storage_key).unwrap_or_default();
-    let title = article.map(article_title).unwrap_or_default();
+    let form = use_memo(props.article.clone(), |article| {
+        form_of(&article.article.body).cloned().unwrap_or_default()
+    });
+    let key = storage_key(article);
+    let title = article_title(article);
     let state = use_form(Shared(form.clone()), key.clone());
     let container = use_node_ref();
-    let form_route = Route::article(props.article_id.to_string());
+    let form_route = Route::article(article_id.to_string());
     let summary_route = Route::Summary {
-        id: props.article_id.to_string(),
+        id: article_id.to_string(),
     };
-    let submission = Submission::new(&props.article_id, &title, &form, &state.answers);
+    let submission = Submission::new(&article_id, &title, &form, &state.answers);
     {
         // Once per valid submit: tell the host page, forget the stored copy, show the
         // summary.
@@ -109,16 +108,16 @@ pub fn FormFlow(props: &FormFlowProps) -> Html {
             // A new generation (after Start over) rebuilds the inputs from scratch, so
             // no control keeps a value the state no longer has.
             <FormPage key={state.generation} state={state.clone()}
-                article_id={props.article_id.clone()} {on_change} {on_start_over}
+                article_id={article_id.clone()} {on_change} {on_start_over}
                 focus={props.focus} />
         }
     };
     html! { <div class="sh-form-flow" ref={container}>{ page }</div> }
 }
 
-/// The form of an article id.
-fn form_of<'b>(bundle: &'b Bundle, article_id: &str) -> Option<&'b Form> {
-    match &bundle.article(article_id)?.body {
+/// The form of an article body.
+fn form_of(body: &ArticleBody) -> Option<&Form> {
+    match body {
         ArticleBody::Form(form) => Some(form),
         ArticleBody::Tree(_) | ArticleBody::Data(_) => None,
     }

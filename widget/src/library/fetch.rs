@@ -1,4 +1,4 @@
-//! Fetches the bundle's bytes with the browser's `fetch`, through web-sys alone.
+//! Fetches a site file's bytes with the browser's `fetch`, through web-sys alone.
 //!
 //! web-sys rather than gloo-net: the widget needs one GET, and this keeps the wasm small.
 
@@ -30,12 +30,23 @@ impl FetchError {
     }
 }
 
+/// How the browser's HTTP cache may answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caching {
+    /// Ask the server every time: a cached entry would hide freshly published content.
+    Revalidate,
+    /// Any cached copy is good: the file is named by its bytes.
+    Immutable,
+}
+
 /// GETs `url` and returns the body.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+pub async fn fetch_bytes(url: &str, caching: Caching) -> Result<Vec<u8>, FetchError> {
     let window = web_sys::window().ok_or_else(|| network("no window"))?;
     let init = RequestInit::new();
-    // Revalidate every time: a cached bundle would hide freshly published content.
-    init.set_cache(RequestCache::NoCache);
+    init.set_cache(match caching {
+        Caching::Revalidate => RequestCache::NoCache,
+        Caching::Immutable => RequestCache::ForceCache,
+    });
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|error| network(&describe(&error)))?;
