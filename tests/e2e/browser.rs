@@ -4,11 +4,18 @@ use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::elements::Element;
+use fantoccini::elements::{Element, ShadowRoot};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
 const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// A script prelude: `e` is the focused element, looking into shadow roots.
+pub const DEEP_ACTIVE: &str = "let e = document.activeElement; \
+    while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;";
+
+/// A script prelude: `W` is the first widget's shadow root.
+pub const WIDGET: &str = "const W = document.querySelector('selfhelp-widget').shadowRoot;";
 
 /// A browser session; chromedriver is killed when it drops.
 pub struct Browser {
@@ -76,14 +83,50 @@ impl Browser {
         self.client.goto(url).await.expect("navigation");
     }
 
-    /// Waits for an element matching a CSS selector.
+    /// Waits for an element matching a CSS selector inside the page's (first) widget,
+    /// whose shadow root WebDriver searches like a document.
     pub async fn find(&self, css: &str) -> Element {
+        let started = Instant::now();
+        loop {
+            if let Some(element) = self.try_find(css).await {
+                return element;
+            }
+            if started.elapsed() > TIMEOUT {
+                panic!("no element `{css}` in the widget");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    async fn shadow(&self) -> Option<ShadowRoot> {
+        let host = self
+            .client
+            .find(Locator::Css("selfhelp-widget"))
+            .await
+            .ok()?;
+        host.shadow_root().await.ok()
+    }
+
+    async fn try_find(&self, css: &str) -> Option<Element> {
+        self.shadow().await?.find(Locator::Css(css)).await.ok()
+    }
+
+    /// Every element matching `css` in the widget, now.
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        match self.shadow().await {
+            Some(shadow) => shadow.find_all(Locator::Css(css)).await.unwrap_or_default(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Waits for an element of the host page itself (outside any widget).
+    pub async fn find_in_page(&self, css: &str) -> Element {
         self.client
             .wait()
             .at_most(TIMEOUT)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("no element `{css}`: {e}"))
+            .unwrap_or_else(|e| panic!("no element `{css}` in the page: {e}"))
     }
 
     /// Waits until the element's text is exactly `expected`.
@@ -103,33 +146,32 @@ impl Browser {
 
     /// The text of the first match, or `None` when there is none.
     pub async fn text(&self, css: &str) -> Option<String> {
-        let element = self.client.find(Locator::Css(css)).await.ok()?;
+        let element = self.try_find(css).await?;
         element.text().await.ok().map(|t| t.trim().to_string())
     }
 
     /// Clicks the button whose visible text is exactly `label`.
     pub async fn click_button(&self, label: &str) {
-        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(label));
-        let button = self
-            .client
-            .wait()
-            .at_most(TIMEOUT)
-            .for_element(Locator::XPath(&xpath))
-            .await
-            .unwrap_or_else(|e| panic!("no button `{label}`: {e}"));
-        button
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("clicking `{label}`: {e}"));
+        let started = Instant::now();
+        loop {
+            for button in self.find_all("button").await {
+                if button.text().await.unwrap_or_default().trim() == label {
+                    return button
+                        .click()
+                        .await
+                        .unwrap_or_else(|e| panic!("clicking `{label}`: {e}"));
+                }
+            }
+            if started.elapsed() > TIMEOUT {
+                panic!("no button `{label}`");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Labels of all buttons in the current step, in order.
     pub async fn answer_labels(&self) -> Vec<String> {
-        let buttons = self
-            .client
-            .find_all(Locator::Css(".sh-step button"))
-            .await
-            .unwrap_or_default();
+        let buttons = self.find_all(".sh-step button").await;
         let mut labels = Vec::new();
         for button in buttons {
             labels.push(button.text().await.unwrap_or_default().trim().to_string());
@@ -150,7 +192,7 @@ impl Browser {
     /// `datetime-local` whose typed keys depend on the browser's locale.
     pub async fn set_value(&self, css: &str, value: &str) {
         self.find(css).await;
-        let code = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+        let code = "const el = document.querySelector('selfhelp-widget').shadowRoot.querySelector(arguments[0]); el.value = arguments[1]; \
                     el.dispatchEvent(new Event('input', { bubbles: true })); \
                     el.dispatchEvent(new Event('change', { bubbles: true }));";
         self.client
@@ -176,10 +218,28 @@ impl Browser {
     /// The `id` and class of the focused element.
     pub async fn focused(&self) -> (String, String) {
         let value = self
-            .script("const e = document.activeElement; return e ? [e.id, e.className] : ['', ''];")
+            .script(&format!(
+                "{DEEP_ACTIVE} return e ? [e.id, e.className] : ['', ''];"
+            ))
             .await;
         let part = |n: usize| value[n].as_str().unwrap_or_default().to_string();
         (part(0), part(1))
+    }
+
+    /// Presses keys one after another, on whatever has focus (`\u{E004}` is Tab,
+    /// `\u{E007}` Enter).
+    pub async fn press(&self, keys: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".to_string());
+        for key in keys.chars() {
+            actions = actions
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|e| panic!("pressing {keys:?}: {e}"));
     }
 
     pub async fn script(&self, code: &str) -> serde_json::Value {
@@ -214,16 +274,4 @@ impl Drop for Browser {
 fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
     listener.local_addr().expect("local address").port()
-}
-
-/// Quotes text for XPath, which has no escape for quotes inside a literal.
-fn xpath_literal(text: &str) -> String {
-    if !text.contains('\'') {
-        format!("'{text}'")
-    } else if !text.contains('"') {
-        format!("\"{text}\"")
-    } else {
-        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
-        format!("concat({})", parts.join(", \"'\", "))
-    }
 }

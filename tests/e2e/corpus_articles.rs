@@ -55,11 +55,11 @@ const WATCH_ERRORS: &str = "window.__errors = [];\
 /// Opens each id through the address and reports what rendered: `{id, question}`,
 /// `{id, fields}`, `{id, data}`, `{id, error}`, `{id, panic}` or `{id, timeout}`.
 const VISIT: &str = "const ids = arguments[0], done = arguments[arguments.length - 1];\
-    const root = document.getElementById('selfhelp');\
+    const host = document.querySelector('selfhelp-widget'), root = host.shadowRoot;\
     const settle = id => new Promise(resolve => {\
       const started = performance.now();\
       const poll = () => {\
-        if (root.hasAttribute('data-sh-panic')) return resolve({ id, panic: root.getAttribute('data-sh-panic') });\
+        if (host.hasAttribute('data-sh-panic')) return resolve({ id, panic: host.getAttribute('data-sh-panic') });\
         const error = root.querySelector('.sh-error');\
         if (error) return resolve({ id, error: error.textContent });\
         const article = root.querySelector('.sh-article');\

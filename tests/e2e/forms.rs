@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use crate::browser::Browser;
+use crate::browser::{Browser, WIDGET};
 use crate::{open_seed, session, SPECIFIC_USER};
 
 const FORM_ID: &str = "bd72db7f-be55-4ff1-bdc8-4e92f47d0c7c";
@@ -14,10 +14,10 @@ const UPN_MESSAGE: &str =
 
 async fn field_ids(browser: &Browser) -> Vec<String> {
     let ids = browser
-        .script(
-            "return [...document.querySelectorAll('.sh-form .sh-field')]\
-             .map(f => f.getAttribute('data-field-id'));",
-        )
+        .script(&format!(
+            "{WIDGET} return [...W.querySelectorAll('.sh-form .sh-field')]\
+                 .map(f => f.getAttribute('data-field-id'));"
+        ))
         .await;
     serde_json::from_value(ids).unwrap_or_default()
 }
@@ -138,13 +138,13 @@ async fn not_solved_leads_to_the_form_whose_summary_goes_to_support() {
     browser
         .wait_until(
             "the message to go",
-            "return !document.querySelector('#sh-field-user_upn-error')",
+            &format!("{WIDGET} return !W.querySelector('#sh-field-user_upn-error')"),
         )
         .await;
 
     browser
         .script(
-            "window.__submitted = null; document.getElementById('selfhelp')\
+            "window.__submitted = null; document.querySelector('selfhelp-widget')\
              .addEventListener('selfhelp:submit', e => { window.__submitted = e.detail; });",
         )
         .await;
@@ -226,7 +226,9 @@ async fn not_solved_leads_to_the_form_whose_summary_goes_to_support() {
     browser.click_button("Edit answers").await;
     browser.find(".sh-form").await;
     let value = browser
-        .script("return document.querySelector('#sh-field-user_upn').value")
+        .script(&format!(
+            "{WIDGET} return W.querySelector('#sh-field-user_upn').value"
+        ))
         .await;
     assert_eq!(value, json!("pat@contoso.com"));
     browser.close().await;

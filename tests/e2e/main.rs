@@ -6,7 +6,9 @@
 
 mod browser;
 mod corpus_articles;
+mod embed;
 mod forms;
+mod host;
 mod site;
 
 use std::path::PathBuf;
@@ -52,7 +54,7 @@ async fn open_seed(browser: &Browser, site: &Site) {
 
 async fn assert_focus_on_question(browser: &Browser) {
     let focused = browser
-        .script("return document.activeElement && document.activeElement.className")
+        .script(&format!("{} return e && e.className", browser::DEEP_ACTIVE))
         .await;
     assert!(
         focused.as_str().unwrap_or_default().contains("sh-question"),
@@ -142,11 +144,7 @@ async fn specific_user_cause_offers_both_fixes_then_support_when_not_solved() {
         .contains("User must change password at next logon"));
     browser.click_button("This is it").await;
     browser.expect_text(".sh-question", "Try this").await;
-    let alternatives = browser
-        .client
-        .find_all(fantoccini::Locator::Css(".sh-alternatives > li"))
-        .await
-        .unwrap();
+    let alternatives = browser.find_all(".sh-alternatives > li").await;
     assert_eq!(alternatives.len(), 2);
     assert!(alternatives[0]
         .text()
@@ -319,5 +317,130 @@ async fn a_broken_or_missing_bundle_shows_a_message_not_a_blank_page() {
         "{:?}",
         error.text().await
     );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_visited_article_opens_offline() {
+    let Some(dist) = dist() else { return };
+    let copy = copy_site(&dist);
+    let site = Site::serve(copy.path());
+    let browser = Browser::start().await;
+    let article = format!("{}#/article/{SEED_ID}", site.url);
+    browser.open(&article).await;
+    browser
+        .expect_text(".sh-question", "Which situation fits?")
+        .await;
+    // The worker controls the page and has kept the article's chunk.
+    browser
+        .wait_until(
+            "the service worker",
+            "return !!navigator.serviceWorker.controller",
+        )
+        .await;
+    let kept = "const done = arguments[arguments.length - 1]; \
+        (async () => { const names = await caches.keys(); \
+          for (const name of names) { const cache = await caches.open(name); \
+            for (const request of await cache.keys()) if (request.url.includes('/chunks/')) return true; } \
+          return false; })().then(done);";
+    let started = std::time::Instant::now();
+    loop {
+        let value = browser.client.execute_async(kept, vec![]).await.unwrap();
+        if value == serde_json::json!(true) {
+            break;
+        }
+        assert!(
+            started.elapsed().as_secs() < 15,
+            "the chunk was never cached"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // Offline: the server is gone. The page and the article still open, from the worker.
+    site.stop();
+    browser.client.refresh().await.unwrap();
+    browser
+        .expect_text(".sh-question", "Which situation fits?")
+        .await;
+    browser.click_button(SPECIFIC_USER).await;
+    browser
+        .expect_text(".sh-question", "Is this the cause?")
+        .await;
+    browser.close().await;
+}
+
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+
+/// Presses Tab until the focused element's text is `label`, then Enter.
+async fn tab_to_and_enter(browser: &Browser, label: &str) {
+    for _ in 0..40 {
+        browser.press(TAB).await;
+        let focused = browser
+            .script(&format!(
+                "{} return e ? e.textContent.trim() : ''",
+                browser::DEEP_ACTIVE
+            ))
+            .await;
+        if focused.as_str() == Some(label) {
+            browser.press(ENTER).await;
+            return;
+        }
+    }
+    panic!("Tab never reached {label:?}");
+}
+
+#[tokio::test]
+async fn the_library_browses_by_keyboard_and_axe_finds_nothing() {
+    let Some((site, browser)) = session().await else {
+        return;
+    };
+    browser.open(&site.url).await;
+    browser.expect_text("h1", "How can we help?").await;
+    let axe_js = host::axe_source();
+    let check = |page: &'static str| {
+        let browser = &browser;
+        let axe_js = axe_js.clone();
+        async move {
+            if let Some(source) = axe_js {
+                let violations = host::axe(browser, &source).await;
+                assert!(violations.is_empty(), "{page}:\n{}", violations.join("\n"));
+            }
+        }
+    };
+    check("the start page").await;
+    assert_eq!(
+        browser.text(".sh-products .sh-count").await.as_deref(),
+        Some("2 articles")
+    );
+    // The filters narrow the counts.
+    let select = browser.find(".sh-filter-kind").await;
+    select.select_by_value("questionnaire").await.unwrap();
+    browser
+        .expect_text(".sh-products .sh-count", "1 article")
+        .await;
+    assert!(browser.current_hash().await.contains("kind=questionnaire"));
+    browser
+        .find(".sh-filter-kind")
+        .await
+        .select_by_value("")
+        .await
+        .unwrap();
+    browser
+        .expect_text(".sh-products .sh-count", "2 articles")
+        .await;
+
+    let product = browser.text(".sh-products a").await.unwrap();
+    tab_to_and_enter(&browser, &product).await;
+    browser.expect_text("h1", &product).await;
+    check("a product page").await;
+    tab_to_and_enter(&browser, SEED_TITLE).await;
+    browser
+        .expect_text(".sh-question", "Which situation fits?")
+        .await;
+    check("an article").await;
+    tab_to_and_enter(&browser, SPECIFIC_USER).await;
+    browser
+        .expect_text(".sh-question", "Is this the cause?")
+        .await;
     browser.close().await;
 }

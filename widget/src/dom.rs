@@ -1,12 +1,12 @@
 //! Browser services for forms: regular expressions, session storage, the clipboard,
-//! downloads, focus and the `selfhelp:submit` event. Every call that can throw in
+//! downloads and focus. Every call that can throw in
 //! JavaScript is caught here, so a browser without a service costs that service only.
 
 use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, CustomEvent, CustomEventInit, Element, HtmlElement, Url};
+use web_sys::{Blob, BlobPropertyBag, Element, HtmlElement, Url};
 
 #[wasm_bindgen]
 extern "C" {
@@ -100,37 +100,15 @@ pub fn download(parent: &Element, file_name: &str, mime: &str, content: &str) ->
     run().is_ok()
 }
 
-/// Dispatches `selfhelp:submit` on `target`, bubbling, with `detail_json` parsed into
-/// a JavaScript object.
-pub fn dispatch_submit(target: &Element, detail_json: &str) -> bool {
-    let Ok(detail) = js_sys::JSON::parse(detail_json) else {
-        return false;
+/// Focuses the element with this id in the same document or shadow root as `near`
+/// (several widgets on a page each have their own ids, one per shadow root).
+pub fn focus_by_id(near: &Element, id: &str) -> bool {
+    let root = near.get_root_node();
+    let element = match root.dyn_ref::<web_sys::DocumentFragment>() {
+        Some(fragment) => fragment.get_element_by_id(id),
+        None => near.owner_document().and_then(|d| d.get_element_by_id(id)),
     };
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_detail(&detail);
-    match CustomEvent::new_with_event_init_dict("selfhelp:submit", &init) {
-        Ok(event) => target.dispatch_event(&event).is_ok(),
-        Err(_) => false,
-    }
-}
-
-/// The element the widget was mounted on, from any element inside it.
-pub fn mount_root(inside: &Element) -> Option<Element> {
-    inside
-        .closest(".sh-widget")
-        .ok()
-        .flatten()?
-        .parent_element()
-}
-
-/// Focuses the element with this id, if there is one.
-pub fn focus_by_id(id: &str) -> bool {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-    match element {
+    match element.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         Some(element) => element.focus().is_ok(),
         None => false,
     }

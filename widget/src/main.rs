@@ -1,5 +1,7 @@
-//! Starts the widget; everything else is in the library, where tests can reach it.
+//! The wasm binary trunk builds: mounting is the loader's (`www/selfhelp.js`), which
+//! calls the library's exports; this only keeps them in the build.
 
-fn main() {
-    selfhelp_widget::start();
-}
+fn main() {}
+
+/// Keeps the exported [`selfhelp_widget::Widget`] linked into the binary.
+pub use selfhelp_widget::Widget;

@@ -9,9 +9,10 @@ use std::cell::RefCell;
 use web_sys::Element;
 
 thread_local! {
-    /// The element the widget was mounted on. Panic hooks must be `Send`, which an
-    /// `Element` is not; wasm has one thread, so a thread-local is that element.
-    static ROOT: RefCell<Option<Element>> = const { RefCell::new(None) };
+    /// The elements widgets were mounted on. Panic hooks must be `Send`, which an
+    /// `Element` is not; wasm has one thread, so a thread-local holds them. A panic
+    /// stops every widget of the page (they share one instance), so each says so.
+    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
 }
 
 /// What the person reads when the widget has stopped.
@@ -20,17 +21,19 @@ pub const PANIC_MESSAGE: &str =
 
 /// Installs the hook for the widget mounted on `root`.
 pub fn install(root: &Element) {
-    ROOT.with(|slot| {
-        if let Ok(mut slot) = slot.try_borrow_mut() {
-            *slot = Some(root.clone());
+    ROOTS.with(|roots| {
+        if let Ok(mut roots) = roots.try_borrow_mut() {
+            // Roots of widgets that went away are dropped on the way.
+            roots.retain(|r| r.is_connected() && r != root);
+            roots.push(root.clone());
         }
     });
     yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         let message = info.to_string();
-        ROOT.with(|slot| {
-            if let Ok(slot) = slot.try_borrow() {
-                if let Some(root) = slot.as_ref() {
+        ROOTS.with(|roots| {
+            if let Ok(roots) = roots.try_borrow() {
+                for root in roots.iter() {
                     report_panic(root, &message);
                 }
             }

@@ -7,9 +7,6 @@
 
 mod support;
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use selfhelp_bundle::visibility::parse;
 use selfhelp_bundle::{
     Article, ArticleBody, Block, Bundle, ChoiceOption, ControlType, Field, Form, FormSettings,
@@ -667,26 +664,23 @@ async fn the_summary_page_and_its_actions() {
 }
 
 #[wasm_bindgen_test]
-async fn a_valid_submit_dispatches_selfhelp_submit_on_the_root() {
-    let app = open_fresh().await;
-    let seen: Rc<RefCell<Vec<(String, bool)>>> = Rc::default();
-    let listener = {
-        let seen = seen.clone();
-        let root = app.root.clone();
-        // On the document: the event must bubble there from the widget's root.
-        gloo::events::EventListener::new(&document(), "selfhelp:submit", move |event| {
-            let detail = event.unchecked_ref::<web_sys::CustomEvent>().detail();
-            let json = js_sys::JSON::stringify(&detail)
-                .unwrap()
-                .as_string()
-                .unwrap();
-            let on_root =
-                event.target().and_then(|t| t.dyn_into::<Element>().ok()) == Some(root.clone());
-            seen.borrow_mut().push((json, on_root));
-        })
+async fn a_valid_submit_sends_the_submit_event_with_the_answers() {
+    storage().clear().unwrap();
+    let (emitter, seen) = recording_emitter();
+    let mut props =
+        selfhelp_widget::AppProps::new(linked(&form_bundle()), Some("help@example.com".into()));
+    props.emitter = emitter;
+    let app = mount_props(FORM, props).await;
+    wait_for("the form", || app.find(".sh-form")).await;
+    let submits = || -> Vec<String> {
+        seen.borrow()
+            .iter()
+            .filter(|(name, _)| name == "submit")
+            .map(|(_, json)| json.clone())
+            .collect()
     };
     app.click("Submit").await;
-    assert!(seen.borrow().is_empty(), "no event for an invalid form");
+    assert!(submits().is_empty(), "no event for an invalid form");
     fill_required(&app).await;
     click_el(&app, "#sh-field-tried-1").await;
     click_el(&app, "#sh-field-tried").await;
@@ -695,12 +689,10 @@ async fn a_valid_submit_dispatches_selfhelp_submit_on_the_root() {
     app.click("Submit").await;
     app.expect_text(".sh-summary-heading", "Your problem description")
         .await;
-    let events = seen.borrow().clone();
+    let events = submits();
     assert_eq!(events.len(), 1);
-    let (json, on_root) = &events[0];
-    assert!(on_root, "dispatched on the mount root");
     assert_eq!(
-        json,
+        events[0],
         concat!(
             r#"{"articleId":"scoping","title":"Describe the printer problem","answers":["#,
             r#"{"id":"who","label":"Who is affected?","value":"all","text":"Everyone"},"#,
@@ -712,7 +704,25 @@ async fn a_valid_submit_dispatches_selfhelp_submit_on_the_root() {
             r#"{"id":"broken","label":"Version","value":"","text":"Not answered"}]}"#
         )
     );
-    drop(listener);
+    // The form's own view came before, and the summary's after.
+    let views: Vec<String> = seen
+        .borrow()
+        .iter()
+        .filter(|(name, _)| name == "view")
+        .map(|(_, json)| json.clone())
+        .collect();
+    assert!(
+        views
+            .first()
+            .is_some_and(|v| v.contains(r#""step":"form""#)),
+        "{views:?}"
+    );
+    assert!(
+        views
+            .last()
+            .is_some_and(|v| v.contains(r#""step":"summary""#)),
+        "{views:?}"
+    );
     app.unmount();
 }
 

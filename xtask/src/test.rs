@@ -65,7 +65,9 @@ pub fn run(_args: Args) -> Result<()> {
     step("unit, golden, CLI and end-to-end tests");
     // --show-output: the corpus tests print what they covered (files, forms rendered).
     let mut tests = with_tools("cargo", &["test", "--workspace", "--", "--show-output"]);
-    tests.env("SELFHELP_DIST", &site);
+    tests
+        .env("SELFHELP_DIST", &site)
+        .env("SELFHELP_AXE", tools::axe_script());
     exec(tests)?;
 
     step("widget component tests in headless Chromium");

@@ -15,6 +15,16 @@ use crate::project_root;
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian's binaryen and the wasm-opt crate cannot parse rustc 1.95's wasm; npm's 132 can.
 const BINARYEN_VERSION: &str = "132.0.0";
+/// Minifies the JavaScript and CSS trunk does not (its minifier fails on the wasm-bindgen
+/// glue): the loader's post-build hook (`www/loader.sh`) runs it.
+const ESBUILD_VERSION: &str = "0.25.0";
+/// The accessibility checker the browser tests run (TOOLCHAIN.md).
+const AXE_VERSION: &str = "4.11.0";
+
+/// axe-core's script, for the end-to-end tests (`SELFHELP_AXE`).
+pub fn axe_script() -> PathBuf {
+    npm_tools_dir().join("node_modules/axe-core/axe.min.js")
+}
 
 /// How much of the toolchain a command needs.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,16 +77,25 @@ fn npm_bin_dir() -> PathBuf {
 fn ensure_wasm_target() -> Result<()> {
     let installed =
         output(command("rustup", &["target", "list", "--installed"])).unwrap_or_default();
-    if installed
+    if !installed
         .lines()
         .any(|line| line.trim() == "wasm32-unknown-unknown")
     {
-        return Ok(());
+        exec(command(
+            "rustup",
+            &["target", "add", "wasm32-unknown-unknown"],
+        ))?;
     }
-    exec(command(
-        "rustup",
-        &["target", "add", "wasm32-unknown-unknown"],
-    ))
+    // The release wasm rebuilds the standard library (see `dist::wasm_size_settings`).
+    let components =
+        output(command("rustup", &["component", "list", "--installed"])).unwrap_or_default();
+    if !components
+        .lines()
+        .any(|line| line.trim().starts_with("rust-src"))
+    {
+        exec(command("rustup", &["component", "add", "rust-src"]))?;
+    }
+    Ok(())
 }
 
 fn ensure_cargo_tool(binary: &str, version: &str, install_args: &[&str]) -> Result<()> {
@@ -116,14 +135,23 @@ pub fn wasm_bindgen_version() -> Result<String> {
 fn ensure_wasm_opt() -> Result<()> {
     let wasm_opt = npm_bin_dir().join("wasm-opt");
     let found = output(command(&wasm_opt, &["--version"])).unwrap_or_default();
+    let esbuild =
+        output(command(npm_bin_dir().join("esbuild"), &["--version"])).unwrap_or_default();
     let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
-    if found.contains(&format!("version {major}")) {
+    let axe = std::fs::read_to_string(npm_tools_dir().join("node_modules/axe-core/package.json"))
+        .unwrap_or_default();
+    if found.contains(&format!("version {major}"))
+        && esbuild.trim() == ESBUILD_VERSION
+        && axe.contains(&format!("\"version\": \"{AXE_VERSION}\""))
+    {
         return Ok(());
     }
     let dir = npm_tools_dir();
     std::fs::create_dir_all(&dir)?;
     let prefix = dir.to_string_lossy().into_owned();
     let package = format!("binaryen@{BINARYEN_VERSION}");
+    let esbuild = format!("esbuild@{ESBUILD_VERSION}");
+    let axe = format!("axe-core@{AXE_VERSION}");
     exec(command(
         "npm",
         &[
@@ -133,6 +161,8 @@ fn ensure_wasm_opt() -> Result<()> {
             "--prefix",
             &prefix,
             &package,
+            &esbuild,
+            &axe,
         ],
     ))
 }

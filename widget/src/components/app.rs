@@ -1,5 +1,9 @@
-//! `App`: opens the library and shows the page the route names.
+//! `App`: opens the library, keeps the widget's place, takes the host's commands and
+//! shows the page the route names.
 
+use std::rc::Rc;
+
+use web_sys::{Element, MouseEvent};
 use yew::prelude::*;
 
 use crate::components::article_page::ArticlePage;
@@ -7,7 +11,10 @@ use crate::components::browse_page::BrowsePage;
 use crate::components::error_message::ErrorMessage;
 use crate::components::loading::Loading;
 use crate::components::start_page::StartPage;
-use crate::hooks::{use_hash_route, use_library_root, LibraryContext, SourceKey};
+use crate::embed::{Command, Commands, Detail, Emitter};
+use crate::hooks::{use_library_root, use_router, Language, LibraryContext, Routing, SourceKey};
+use crate::host_values::HostValues;
+use crate::i18n::strings_for;
 use crate::library::{Load, Source};
 use crate::route::Route;
 use crate::shared::Shared;
@@ -17,16 +24,39 @@ use crate::state::Action;
 pub struct AppProps {
     /// Where the site comes from: the page's entry URL, or files in memory in tests.
     pub source: SourceKey,
-    /// The support address from `data-support-email`; `None` shows no mail link.
+    /// The support address; `None` shows no mail link.
     #[prop_or_default]
     pub support_email: Option<String>,
+    /// The language to speak (a BCP 47 tag); English when it has no table.
+    #[prop_or_default]
+    pub lang: Option<String>,
+    /// `rtl` or `ltr` from the host page; the language's own direction when `None`.
+    #[prop_or_default]
+    pub dir: Option<String>,
+    /// Where the widget keeps its place.
+    #[prop_or(Routing::Hash)]
+    pub routing: Routing,
+    /// The page to open when the address or storage names none.
+    #[prop_or_default]
+    pub initial: Option<Route>,
+    #[prop_or_default]
+    pub emitter: Emitter,
+    #[prop_or_default]
+    pub commands: Commands,
 }
 
 impl AppProps {
+    /// A widget on the page's address, with no host listening: the standalone shape.
     pub fn new(source: Source, support_email: Option<String>) -> AppProps {
         AppProps {
             source: SourceKey(source),
             support_email,
+            lang: None,
+            dir: None,
+            routing: Routing::Hash,
+            initial: None,
+            emitter: Emitter::default(),
+            commands: Commands::default(),
         }
     }
 }
@@ -34,11 +64,49 @@ impl AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let context = use_library_root(&props.source);
-    let state = use_hash_route();
+    let strings = strings_for(props.lang.as_deref().unwrap_or(""));
+    let dir = match props.dir.as_deref() {
+        Some("rtl") => "rtl",
+        Some("ltr") => "ltr",
+        _ if strings.right_to_left => "rtl",
+        _ => "ltr",
+    };
+    let state = use_router(&props.routing, props.initial.clone());
+    // The host's values: gathered in `store` as commands come (each command changes one
+    // part), shown through `host` (a new value, so pages render again).
+    let store = use_mut_ref(HostValues::default);
+    let host = use_state(|| Rc::new(HostValues::default()));
     let on_action = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    {
+        // The host's commands: queued until now, delivered as they come from here on.
+        let commands = props.commands.clone();
+        let on_action = on_action.clone();
+        let host = host.clone();
+        let store = store.clone();
+        use_effect_with(commands, move |commands| {
+            commands.listen(Callback::from(move |command: Command| match command {
+                Command::Open { id, answers } => on_action.emit(Action::Navigate(Route::Article {
+                    id,
+                    version: None,
+                    answers,
+                })),
+                Command::Reset => on_action.emit(Action::Home),
+                Command::Placeholders(placeholders) => {
+                    store.borrow_mut().placeholders = placeholders;
+                    host.set(Rc::new(store.borrow().clone()));
+                }
+                Command::Options { field, options } => {
+                    store.borrow_mut().options.insert(field, options);
+                    host.set(Rc::new(store.borrow().clone()));
+                }
+            }));
+            let commands = commands.clone();
+            move || commands.stop()
+        });
+    }
 
     // Focus follows the reader's moves only: a page opened at a deep link keeps the
     // host page's focus and scroll position until the reader acts.
@@ -53,7 +121,9 @@ pub fn App(props: &AppProps) -> Html {
     let focus = *moved.borrow();
 
     let library = context.library.clone();
-    let page = match library.entry() {
+    let entry = library.entry();
+    use_events(&props.emitter, &entry, &state.route);
+    let page = match entry {
         Load::Pending => html! { <Loading /> },
         Load::Failed(message) => html! { <ErrorMessage {message} retry=true /> },
         Load::Ready(entry) => {
@@ -71,41 +141,113 @@ pub fn App(props: &AppProps) -> Html {
                         group={group.clone().map(AttrValue::from)} filter={*filter}
                         on_action={on_action.clone()} />
                 },
-                Route::Article {
-                    id,
-                    version,
-                    answers,
-                } => match library.article(id) {
+                Route::Article { id, .. } | Route::Summary { id } => match library.article(id) {
                     Load::Pending => html! { <Loading /> },
                     Load::Failed(message) => {
                         html! { <ErrorMessage {message} link_home=true retry=true /> }
                     }
-                    Load::Ready(article) => html! {
-                        // Keyed by article, so each starts with its own state.
-                        <ArticlePage key={id.clone()} article={Shared(article)}
-                            version={version.clone()} answers={answers.clone()}
-                            support_email={props.support_email.clone()}
-                            on_action={on_action.clone()} {focus} />
-                    },
-                },
-                Route::Summary { id } => match library.article(id) {
-                    Load::Pending => html! { <Loading /> },
-                    Load::Failed(message) => {
-                        html! { <ErrorMessage {message} link_home=true retry=true /> }
+                    Load::Ready(article) => {
+                        let (version, answers, summary) = match &state.route {
+                            Route::Article {
+                                version, answers, ..
+                            } => (version.clone(), answers.clone(), false),
+                            _ => (None, Vec::new(), true),
+                        };
+                        html! {
+                            // Keyed by article, so each starts with its own state.
+                            <ArticlePage key={id.clone()} article={Shared(article)}
+                                host={(*host).clone()} {version} {answers} {summary}
+                                support_email={props.support_email.clone()}
+                                on_action={on_action.clone()} {focus} />
+                        }
                     }
-                    Load::Ready(article) => html! {
-                        <ArticlePage key={id.clone()} article={Shared(article)}
-                            answers={Vec::new()} summary=true
-                            support_email={props.support_email.clone()}
-                            on_action={on_action.clone()} {focus} />
-                    },
                 },
             }
         }
     };
+    // Links inside the widget name routes (`#/article/…`); an embedded widget follows
+    // them itself rather than let them change the host's address.
+    let onclick = (props.routing != Routing::Hash).then(|| {
+        let on_action = on_action.clone();
+        Callback::from(move |event: MouseEvent| follow_link(&event, &on_action))
+    });
     html! {
         <ContextProvider<LibraryContext> {context}>
-            <div class="sh-widget">{ page }</div>
+            <ContextProvider<Language> context={Language(strings)}>
+                <ContextProvider<Emitter> context={props.emitter.clone()}>
+                    <div class="sh-widget" lang={strings.lang} {onclick} {dir}>
+                        { page }
+                    </div>
+                </ContextProvider<Emitter>>
+            </ContextProvider<Language>>
         </ContextProvider<LibraryContext>>
     }
+}
+
+/// Navigates to the route a clicked `#/…` link names, unless the click asks the browser
+/// for something else (a new tab, a download).
+fn follow_link(event: &MouseEvent, on_action: &Callback<Action>) {
+    use wasm_bindgen::JsCast;
+    if event.button() != 0
+        || event.ctrl_key()
+        || event.meta_key()
+        || event.shift_key()
+        || event.alt_key()
+    {
+        return;
+    }
+    let link = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest("a[href^='#/']").ok().flatten());
+    let Some(route) = link
+        .and_then(|a| a.get_attribute("href"))
+        .and_then(|href| Route::parse(&href))
+    else {
+        return;
+    };
+    event.prevent_default();
+    on_action.emit(Action::Navigate(route));
+}
+
+/// `ready` once the entry arrives, `error` when it cannot, and `view` for each browse
+/// page (articles report their own views).
+#[hook]
+fn use_events(emitter: &Emitter, entry: &Load<Rc<selfhelp_bundle::Entry>>, route: &Route) {
+    let status = match entry {
+        Load::Pending => None,
+        Load::Ready(entry) => Some(Ok((entry.build_id.clone(), entry.articles))),
+        Load::Failed(message) => Some(Err(message.clone())),
+    };
+    {
+        let emitter = emitter.clone();
+        use_effect_with(status.clone(), move |status| match status {
+            Some(Ok((build, articles))) => emitter.emit(
+                "ready",
+                Detail::new()
+                    .text("buildId", build)
+                    .number("articles", u64::from(*articles)),
+            ),
+            Some(Err(message)) => emitter.emit("error", Detail::new().text("message", message)),
+            None => {}
+        });
+    }
+    let browse = match route {
+        Route::Home { .. } => Some(("home", String::new(), String::new())),
+        Route::Browse { product, group, .. } => {
+            Some(("browse", product.clone(), group.clone().unwrap_or_default()))
+        }
+        _ => None,
+    };
+    let emitter = emitter.clone();
+    let ready = matches!(status, Some(Ok(_)));
+    use_effect_with((browse, ready), move |(browse, ready)| {
+        if let (Some((page, product, group)), true) = (browse, ready) {
+            let mut detail = Detail::new().text("page", page);
+            if !product.is_empty() {
+                detail = detail.text("product", product).text("group", group);
+            }
+            emitter.emit("view", detail);
+        }
+    });
 }

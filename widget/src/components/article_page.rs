@@ -5,6 +5,8 @@
 //! step), the live region that announces it, and the correction of addresses whose
 //! answers do not fit the tree.
 
+use std::rc::Rc;
+
 use selfhelp_bundle::{Article, ArticleBody, ChunkArticle, DecisionTree, NodeKind};
 use yew::prelude::*;
 
@@ -18,7 +20,10 @@ use crate::components::not_solved_step::NotSolvedStep;
 use crate::components::progress::Progress;
 use crate::components::resolution_step::ResolutionStep;
 use crate::components::solved_step::SolvedStep;
+use crate::embed::{Detail, Emitter};
 use crate::hooks::use_focus_on_change;
+use crate::host_values::HostValues;
+use crate::i18n::Strings;
 use crate::route::{Answer, Route, VERSION_DIGITS};
 use crate::shared::Shared;
 use crate::state::Action;
@@ -27,6 +32,9 @@ use crate::walk::{walk, Position, Walk};
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ArticlePageProps {
     pub article: Shared<ChunkArticle>,
+    /// What the host fills in: placeholders, dynamic dropdowns' options.
+    #[prop_or_default]
+    pub host: Rc<HostValues>,
     /// The version the address was made for, when it says.
     #[prop_or_default]
     pub version: Option<String>,
@@ -45,7 +53,16 @@ pub struct ArticlePageProps {
 
 #[function_component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
-    let article = &props.article.article;
+    let t = crate::hooks::use_strings();
+    let emitter = use_context::<Emitter>().unwrap_or_default();
+    let shown = use_memo(
+        (props.article.clone(), props.host.clone()),
+        |(article, host)| match host.is_empty() {
+            true => article.clone(),
+            false => Shared::new(host.apply(article)),
+        },
+    );
+    let article = &shown.article;
     let article_id = article.meta.article_id.clone();
     let tree = playable_tree(article);
     let walked = tree.map(|tree| walk(tree, &props.answers));
@@ -62,7 +79,49 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     // Hooks run on every render, before any early return.
     let heading = use_node_ref();
     let step_key = (article_id.clone(), walked.as_ref().map(|w| w.taken.clone()));
-    use_focus_on_change(heading.clone(), step_key, props.focus);
+    use_focus_on_change(heading.clone(), step_key.clone(), props.focus);
+    {
+        // What the reader sees, for the host: the step, and how a walk ended.
+        let emitter = emitter.clone();
+        let position = walked.as_ref().map(|w| w.position);
+        let title = article.display_title();
+        let is_form = matches!(article.body, ArticleBody::Form(_));
+        let summary = props.summary;
+        let scoping_form = shown.related.scoping_form.clone().unwrap_or_default();
+        use_effect_with((step_key, summary), move |((id, taken), _)| {
+            let path = taken
+                .as_ref()
+                .map(|t| {
+                    t.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(".")
+                })
+                .unwrap_or_default();
+            let step = match (position, is_form, summary) {
+                (Some(Position::Node(_)), _, _) => "question",
+                (Some(Position::Solved), _, _) => "solved",
+                (Some(Position::NotSolved), _, _) => "not-solved",
+                (None, true, false) => "form",
+                (None, true, true) => "summary",
+                (None, false, _) => "data",
+            };
+            let detail = || {
+                Detail::new()
+                    .text("articleId", id)
+                    .text("title", &title)
+                    .text("path", &path)
+            };
+            emitter.emit("view", detail().text("step", step));
+            match position {
+                Some(Position::Solved) => emitter.emit("resolved", detail()),
+                Some(Position::NotSolved) => {
+                    emitter.emit("escalated", detail().text("scopingForm", &scoping_form))
+                }
+                _ => {}
+            }
+        });
+    }
     {
         // An address with answers that do not fit (stale or hand-edited) or made for
         // another version is corrected in place, so Back and the address bar agree with
@@ -93,13 +152,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
 
     let title = article_title(article);
     let content = match (tree, walked) {
-        (Some(tree), Some(walked)) => flow(props, article, tree, &walked, heading),
+        (Some(tree), Some(walked)) => flow(props, t, &emitter, &shown, tree, &walked, heading),
         _ if matches!(article.body, ArticleBody::Data(_)) => data_view(&article.body),
         _ if matches!(article.body, ArticleBody::Form(_)) => html! {
             // Keyed by article, so another form starts with its own state.
             <FormFlow
                 key={article_id.clone()}
-                article={props.article.clone()}
+                article={(*shown).clone()}
                 summary={props.summary}
                 support_email={props.support_email.clone()}
                 on_action={props.on_action.clone()}
@@ -108,7 +167,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         },
         _ => html! {
             <ErrorMessage
-                message="The steps of this article are damaged, so it cannot be shown."
+                message={t.damaged_steps}
                 link_home=true
             />
         },
@@ -118,9 +177,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             <h1>{ title }</h1>
             if *updated {
                 <p class="sh-updated" role="status">
-                    { "This article has been updated since this link was made. Your answers \
-                       were replayed as far as they still fit the new version; check them, \
-                       or start over." }
+                    { t.updated }
                 </p>
             }
             { content }
@@ -166,7 +223,9 @@ fn playable_tree(article: &Article) -> Option<&DecisionTree> {
 /// The navigation bar, progress, live region and the step.
 fn flow(
     props: &ArticlePageProps,
-    article: &Article,
+    t: &Strings,
+    emitter: &Emitter,
+    shown: &ChunkArticle,
     tree: &DecisionTree,
     walked: &Walk,
     heading: NodeRef,
@@ -179,8 +238,28 @@ fn flow(
             .unwrap_or(1),
         Position::Solved | Position::NotSolved => 0,
     };
-    let heading_text = step_heading(tree, walked.position);
-    let on_answer = props.on_action.reform(Action::Answer);
+    let heading_text = step_heading(t, tree, walked.position);
+    let on_answer = {
+        let on_action = props.on_action.clone();
+        let detail = Detail::new()
+            .text("articleId", &shown.article.meta.article_id)
+            .text(
+                "path",
+                &walked
+                    .taken
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("."),
+            )
+            .finish();
+        let emitter = emitter.clone();
+        Callback::from(move |answer: Answer| {
+            let text = answer.to_string();
+            emitter.emit("answer", Detail::extend(&detail).text("answer", &text));
+            on_action.emit(Action::Answer(answer));
+        })
+    };
     let body = match walked.position {
         Position::Node(id) => match tree.node(id).map(|node| &node.kind) {
             Some(NodeKind::Choice { choices, .. }) => html! {
@@ -208,9 +287,9 @@ fn flow(
         Position::Solved => html! { <SolvedStep /> },
         Position::NotSolved => html! {
             <NotSolvedStep
-                further_reading={article.further_reading.clone()}
+                further_reading={shown.article.further_reading.clone()}
                 support_email={props.support_email.clone()}
-                scoping_form={props.article.related.scoping_form.as_ref()
+                scoping_form={shown.related.scoping_form.as_ref()
                     .map(|form| Route::article(form.clone()).to_hash())}
             />
         },
@@ -223,8 +302,8 @@ fn flow(
             <div class="sh-live sh-visually-hidden" aria-live="polite">
                 { heading_text.clone() }
             </div>
-            <section class="sh-step">
-                <h2 class="sh-question" tabindex="-1" ref={heading}>{ heading_text }</h2>
+            <section class="sh-step" part="step">
+                <h2 class="sh-question" part="question" tabindex="-1" ref={heading}>{ heading_text }</h2>
                 { body }
             </section>
         </>
@@ -232,15 +311,15 @@ fn flow(
 }
 
 /// The heading of the step at `position`.
-fn step_heading(tree: &DecisionTree, position: Position) -> String {
+fn step_heading(t: &Strings, tree: &DecisionTree, position: Position) -> String {
     match position {
         Position::Node(id) => match tree.node(id).map(|node| &node.kind) {
             Some(NodeKind::Choice { prompt, .. }) if !prompt.trim().is_empty() => prompt.clone(),
-            Some(NodeKind::Choice { .. }) => "Which of these fits?".to_string(),
-            Some(NodeKind::Check { .. }) => "Is this the cause?".to_string(),
-            Some(NodeKind::Resolution { .. }) | None => "Try this".to_string(),
+            Some(NodeKind::Choice { .. }) => t.which_fits.to_string(),
+            Some(NodeKind::Check { .. }) => t.is_this_the_cause.to_string(),
+            Some(NodeKind::Resolution { .. }) | None => t.try_this.to_string(),
         },
-        Position::Solved => "Glad it's solved".to_string(),
-        Position::NotSolved => "Still not solved?".to_string(),
+        Position::Solved => t.glad_solved.to_string(),
+        Position::NotSolved => t.still_not_solved.to_string(),
     }
 }

@@ -8,7 +8,6 @@ use crate::components::error_message::ErrorMessage;
 use crate::components::filter_bar::FilterBar;
 use crate::components::listing::ArticleList;
 use crate::components::loading::Loading;
-use crate::components::start_page::count_text;
 use crate::hooks::use_library;
 use crate::library::Load;
 use crate::route::{Filter, Route};
@@ -27,13 +26,14 @@ pub struct BrowsePageProps {
 #[function_component]
 pub fn BrowsePage(props: &BrowsePageProps) -> Html {
     let library = use_library();
+    let t = crate::hooks::use_strings();
     let Some(product) = props
         .entry
         .products
         .iter()
         .find(|p| *p.key == *props.product)
     else {
-        let message = format!("There is no product \"{}\" in this help.", props.product);
+        let message = crate::i18n::fill(t.no_product, &[&props.product]);
         return html! { <ErrorMessage {message} link_home=true /> };
     };
     let page = match library.catalog(product.page) {
@@ -71,9 +71,9 @@ pub fn BrowsePage(props: &BrowsePageProps) -> Html {
         })
     };
     let crumbs = html! {
-        <nav class="sh-crumbs" aria-label="Breadcrumb">
+        <nav class="sh-crumbs" aria-label={t.breadcrumb}>
             <ol>
-                <li><a href={Route::Home { filter }.to_hash()}>{ "All products" }</a></li>
+                <li><a href={Route::Home { filter }.to_hash()}>{ t.all_products }</a></li>
                 if group.is_some() && page.groups.len() > 1 {
                     <li><a href={product_route(filter).to_hash()}>{ product.name.clone() }</a></li>
                 }
@@ -82,7 +82,7 @@ pub fn BrowsePage(props: &BrowsePageProps) -> Html {
     };
     let body = match (&group_key, group) {
         (Some(key), None) => {
-            let message = format!("There is no topic \"{key}\" in {}.", product.name);
+            let message = crate::i18n::fill(t.no_topic, &[key, &product.name]);
             html! { <ErrorMessage {message} link_home=true /> }
         }
         (_, Some(group)) => html! {
@@ -109,7 +109,7 @@ pub fn BrowsePage(props: &BrowsePageProps) -> Html {
                     html! {
                         <li>
                             <a {href}>{ g.name.clone() }</a>
-                            <span class="sh-count">{ count_text(count) }</span>
+                            <span class="sh-count">{ t.article_count(count) }</span>
                         </li>
                     }
                 })
@@ -117,7 +117,7 @@ pub fn BrowsePage(props: &BrowsePageProps) -> Html {
             html! {
                 <>
                     <FilterBar {filter} counts={all} on_change={on_filter} />
-                    <h2 class="sh-browse-heading">{ "Topics" }</h2>
+                    <h2 class="sh-browse-heading">{ t.topics }</h2>
                     <ul class="sh-products sh-topics">{ for topics }</ul>
                 </>
             }

@@ -3,6 +3,8 @@
 use selfhelp_bundle::Block;
 use yew::prelude::*;
 
+use crate::hooks::use_strings;
+
 use crate::components::rich_text::{render_blocks, STEP_HEADING_LEVEL};
 use crate::route::Answer;
 
@@ -15,17 +17,18 @@ pub struct CheckStepProps {
 
 #[function_component]
 pub fn CheckStep(props: &CheckStepProps) -> Html {
+    let t = use_strings();
     html! {
         <>
             <div class="sh-check-cause">{ render_blocks(&props.cause, STEP_HEADING_LEVEL) }</div>
             <div class="sh-answers">
                 <button type="button" class="sh-answer-yes"
                     onclick={props.on_answer.reform(|_| Answer::Yes)}>
-                    { "This is it" }
+                    { t.this_is_it }
                 </button>
                 <button type="button" class="sh-answer-no"
                     onclick={props.on_answer.reform(|_| Answer::No)}>
-                    { "Rule it out" }
+                    { t.rule_it_out }
                 </button>
             </div>
         </>

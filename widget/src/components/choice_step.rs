@@ -3,6 +3,8 @@
 use selfhelp_bundle::{Choice, Inline};
 use yew::prelude::*;
 
+use crate::hooks::use_strings;
+
 use crate::components::rich_text::{render_blocks, STEP_HEADING_LEVEL};
 use crate::route::Answer;
 
@@ -15,6 +17,7 @@ pub struct ChoiceStepProps {
 
 #[function_component]
 pub fn ChoiceStep(props: &ChoiceStepProps) -> Html {
+    let t = use_strings();
     let items = props.choices.iter().enumerate().map(|(index, choice)| {
         let index = index as u32;
         let onclick = props.on_answer.reform(move |_| Answer::Choice(index));
@@ -22,7 +25,7 @@ pub fn ChoiceStep(props: &ChoiceStepProps) -> Html {
         // screen readers announce the button by exactly this text.
         let label = Inline::plain_text(&choice.label);
         let label = if label.trim().is_empty() {
-            format!("Choice {}", index + 1)
+            crate::i18n::fill(t.choice, &[&(index + 1).to_string()])
         } else {
             label
         };

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::hooks::use_strings;
+
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ContactSupportProps {
     /// The page's `data-support-email`; without it the text says to contact support.
@@ -10,6 +12,7 @@ pub struct ContactSupportProps {
 
 #[function_component]
 pub fn ContactSupport(props: &ContactSupportProps) -> Html {
+    let t = use_strings();
     let email = props
         .email
         .as_deref()
@@ -17,16 +20,16 @@ pub fn ContactSupport(props: &ContactSupportProps) -> Html {
         .filter(|email| !email.is_empty());
     html! {
         <section class="sh-contact">
-            <h3>{ "Contact support" }</h3>
+            <h3>{ t.contact_support }</h3>
             if let Some(email) = email {
-                <p>{ "Tell us what you tried, and we will help you from there." }</p>
+                <p>{ t.contact_intro }</p>
                 <p>
                     <a class="sh-contact-link" href={format!("mailto:{email}")}>
-                        { "Email support" }
+                        { t.email_support }
                     </a>
                 </p>
             } else {
-                <p>{ "Please contact your support team and tell them what you tried." }</p>
+                <p>{ t.contact_your_team }</p>
             }
         </section>
     }

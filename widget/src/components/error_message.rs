@@ -19,17 +19,18 @@ pub struct ErrorMessageProps {
 #[function_component]
 pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
     let library = use_library();
+    let t = crate::hooks::use_strings();
     let on_retry = Callback::from(move |_| library.retry());
     html! {
-        <div class="sh-error" role="alert">
-            <p>{ props.message.clone() }</p>
+        <div class="sh-error" role="alert" part="error">
+            <p><strong>{ t.error_prefix }</strong>{ props.message.clone() }</p>
             if props.retry || props.link_home {
                 <p class="sh-error-actions">
                     if props.retry {
-                        <button type="button" class="sh-retry" onclick={on_retry}>{ "Try again" }</button>
+                        <button type="button" class="sh-retry" onclick={on_retry}>{ t.try_again }</button>
                     }
                     if props.link_home {
-                        <a class="sh-all-articles" href="#/">{ "All articles" }</a>
+                        <a class="sh-all-articles" href="#/">{ t.all_articles }</a>
                     }
                 </p>
             }

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::i18n::fill;
 use crate::route::{kind_name, Filter, CLOUDS};
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -17,22 +18,13 @@ pub struct FilterBarProps {
     pub on_change: Callback<Filter>,
 }
 
-const KINDS: [(Kind, &str); 2] = [
-    (Kind::Troubleshooter, "Troubleshooters"),
-    (Kind::Questionnaire, "Questionnaires"),
-];
-
-const CLOUD_NAMES: [&str; 6] = [
-    "Azure public cloud",
-    "Azure US Government",
-    "Azure China",
-    "Azure Germany",
-    "US Nat",
-    "US Sec",
-];
+const KINDS: [Kind; 2] = [Kind::Troubleshooter, Kind::Questionnaire];
 
 #[function_component]
 pub fn FilterBar(props: &FilterBarProps) -> Html {
+    let t = crate::hooks::use_strings();
+    let counted =
+        |label: &str, count: u32| format!("{label}{}", fill(t.with_count, &[&count.to_string()]));
     let filter = props.filter;
     let counts = &props.counts;
     let kind_count = |kind: Option<Kind>| count_matching(counts, kind, filter.cloud);
@@ -41,10 +33,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |event: Event| {
             let value = selected(&event);
-            let kind = KINDS
-                .iter()
-                .map(|(k, _)| *k)
-                .find(|k| kind_name(*k) == value);
+            let kind = KINDS.iter().copied().find(|k| kind_name(*k) == value);
             on_change.emit(Filter { kind, ..filter });
         })
     };
@@ -60,29 +49,29 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         })
     };
     html! {
-        <div class="sh-filters" role="group" aria-label="Filters">
+        <div class="sh-filters" role="group" aria-label={t.filters}>
             <label class="sh-filter">
-                <span>{ "Show" }</span>
+                <span>{ t.show }</span>
                 <select class="sh-filter-kind" onchange={on_kind}>
                     <option value="" selected={filter.kind.is_none()}>
-                        { format!("Everything ({})", kind_count(None)) }
+                        { counted(t.everything, kind_count(None)) }
                     </option>
-                    { for KINDS.iter().map(|(kind, label)| html! {
+                    { for KINDS.iter().zip([t.troubleshooters, t.questionnaires]).map(|(kind, label)| html! {
                         <option value={kind_name(*kind)} selected={filter.kind == Some(*kind)}>
-                            { format!("{label} ({})", kind_count(Some(*kind))) }
+                            { counted(label, kind_count(Some(*kind))) }
                         </option>
                     }) }
                 </select>
             </label>
             <label class="sh-filter">
-                <span>{ "Cloud" }</span>
+                <span>{ t.cloud }</span>
                 <select class="sh-filter-cloud" onchange={on_cloud}>
                     <option value="" selected={filter.cloud.is_none()}>
-                        { format!("All clouds ({})", cloud_count(None)) }
+                        { counted(t.all_clouds, cloud_count(None)) }
                     </option>
-                    { for CLOUDS.iter().zip(CLOUD_NAMES).map(|((name, bit), label)| html! {
+                    { for CLOUDS.iter().zip(t.clouds).map(|((name, bit), label)| html! {
                         <option value={*name} selected={filter.cloud == Some(*bit)}>
-                            { format!("{label} ({})", cloud_count(Some(*bit))) }
+                            { counted(label, cloud_count(Some(*bit))) }
                         </option>
                     }) }
                 </select>

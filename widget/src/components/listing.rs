@@ -19,6 +19,7 @@ pub struct ArticleListProps {
 #[function_component]
 pub fn ArticleList(props: &ArticleListProps) -> Html {
     let library = use_library();
+    let t = crate::hooks::use_strings();
     let shown = use_state(|| PAGE_SIZE);
     let filter = props.filter;
     let matching: Vec<&Listing> = props
@@ -28,7 +29,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
         .filter(|a| filter.cloud.is_none_or(|bit| a.clouds & bit != 0))
         .collect();
     if matching.is_empty() {
-        return html! { <p class="sh-empty">{ "No articles match these filters." }</p> };
+        return html! { <p class="sh-empty">{ t.nothing_matches }</p> };
     }
     let items = matching.iter().take(*shown).map(|listing| {
         let href = Route::article(listing.id.clone()).to_hash();
@@ -38,8 +39,8 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
             Callback::from(move |_: Event| library.prefetch(&id))
         };
         let (badge, badge_class) = match listing.kind {
-            Kind::Troubleshooter => ("Troubleshooter", "sh-badge"),
-            Kind::Questionnaire => ("Questionnaire", "sh-badge sh-badge-form"),
+            Kind::Troubleshooter => (t.troubleshooter, "sh-badge"),
+            Kind::Questionnaire => (t.questionnaire, "sh-badge sh-badge-form"),
         };
         html! {
             <li>
@@ -64,7 +65,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
             if more > 0 {
                 <p class="sh-more">
                     <button type="button" class="sh-show-more" onclick={on_more}>
-                        { format!("Show {} more of {}", more.min(PAGE_SIZE), matching.len()) }
+                        { crate::i18n::fill(t.show_more, &[&more.min(PAGE_SIZE).to_string(), &matching.len().to_string()]) }
                     </button>
                 </p>
             }

@@ -6,11 +6,14 @@ use std::time::Duration;
 use yew::platform::time::sleep;
 use yew::prelude::*;
 
+use crate::hooks::use_strings;
+
 /// How long a fetch may take before the reader is told.
 pub const LOADING_DELAY: Duration = Duration::from_millis(300);
 
 #[function_component]
 pub fn Loading() -> Html {
+    let t = use_strings();
     let shown = use_state(|| false);
     {
         let shown = shown.clone();
@@ -24,7 +27,7 @@ pub fn Loading() -> Html {
     html! {
         // The status role is there from the start, so screen readers hear the change.
         <p class="sh-loading" role="status">
-            if *shown { { "Loading…" } }
+            if *shown { { t.loading } }
         </p>
     }
 }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::hooks::use_strings;
+
 use crate::state::Action;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -13,18 +15,19 @@ pub struct NavBarProps {
 
 #[function_component]
 pub fn NavBar(props: &NavBarProps) -> Html {
+    let t = use_strings();
     html! {
-        <nav class="sh-nav" aria-label="Article navigation">
+        <nav class="sh-nav" part="nav" aria-label={t.article_navigation}>
             <button type="button" class="sh-back"
                 onclick={props.on_action.reform(|_| Action::Back)}>
-                { "Back" }
+                { t.back }
             </button>
             <button type="button" class="sh-start-over" disabled={props.at_start}
                 onclick={props.on_action.reform(|_| Action::StartOver)}>
-                { "Start over" }
+                { t.start_over }
             </button>
             // A plain link: the hash change routes it, and it can open in a new tab.
-            <a class="sh-all-articles" href="#/">{ "All articles" }</a>
+            <a class="sh-all-articles" href="#/">{ t.all_articles }</a>
         </nav>
     }
 }

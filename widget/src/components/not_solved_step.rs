@@ -4,6 +4,8 @@
 use selfhelp_bundle::Block;
 use yew::prelude::*;
 
+use crate::hooks::use_strings;
+
 use crate::components::contact_support::ContactSupport;
 use crate::components::rich_text::render_blocks;
 
@@ -19,30 +21,30 @@ pub struct NotSolvedStepProps {
 
 #[function_component]
 pub fn NotSolvedStep(props: &NotSolvedStepProps) -> Html {
+    let t = use_strings();
     html! {
-        <>
-            <p>{ "Sorry that the steps did not fix it." }</p>
-            if !props.further_reading.is_empty() {
-                <section class="sh-further-reading">
-                    <h3>{ "Recommended documents" }</h3>
-                    // Content headings sit under this section's <h3>.
-                    { render_blocks(&props.further_reading, 4) }
-                </section>
-            }
-            if let Some(href) = props.scoping_form.clone() {
-                <section class="sh-handoff">
-                    <p>
-                        { "Answer a few questions and get a description of the problem \
-                           that you can send to support." }
-                    </p>
-                    <p>
-                        <a class="sh-button sh-scoping-link" {href}>
-                            { "Describe your problem to support" }
-                        </a>
-                    </p>
-                </section>
-            }
-            <ContactSupport email={props.support_email.clone()} />
-        </>
-    }
+            <>
+                <p>{ t.sorry }</p>
+                if !props.further_reading.is_empty() {
+                    <section class="sh-further-reading">
+                        <h3>{ t.recommended_documents }</h3>
+                        // Content headings sit under this section's <h3>.
+                        { render_blocks(&props.further_reading, 4) }
+                    </section>
+                }
+                if let Some(href) = props.scoping_form.clone() {
+                    <section class="sh-handoff">
+                        <p>
+    { t.handoff_intro }
+                        </p>
+                        <p>
+                            <a class="sh-button sh-scoping-link" {href}>
+                                { t.describe_to_support }
+                            </a>
+                        </p>
+                    </section>
+                }
+                <ContactSupport email={props.support_email.clone()} />
+            </>
+        }
 }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::hooks::use_strings;
+
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ProgressProps {
     /// Questions answered so far.
@@ -12,15 +14,16 @@ pub struct ProgressProps {
 
 #[function_component]
 pub fn Progress(props: &ProgressProps) -> Html {
+    let t = use_strings();
     let value = props.answered;
     // Never 0: a `<progress max="0">` is invalid.
     let max = (value + props.remaining as usize).max(1);
     // The text says the same as the bar, so it does not rely on seeing the bar.
-    let step = format!("Step {}", value + 1);
+    let step = crate::i18n::fill(t.step, &[&(value + 1).to_string()]);
     html! {
-        <div class="sh-progress-row">
+        <div class="sh-progress-row" part="progress">
             <progress class="sh-progress" value={value.to_string()} max={max.to_string()}
-                aria-label="Progress">
+                aria-label={t.progress}>
             </progress>
             <span class="sh-progress-label">{ step }</span>
         </div>

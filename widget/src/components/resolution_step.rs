@@ -19,6 +19,7 @@ pub struct ResolutionStepProps {
 
 #[function_component]
 pub fn ResolutionStep(props: &ResolutionStepProps) -> Html {
+    let t = crate::hooks::use_strings();
     let level = STEP_HEADING_LEVEL;
     let alternatives = props
         .alternatives
@@ -28,7 +29,7 @@ pub fn ResolutionStep(props: &ResolutionStepProps) -> Html {
         <>
             if !props.cause.is_empty() {
                 <div class="sh-cause">
-                    <p class="sh-lead">{ "The cause:" }</p>
+                    <p class="sh-lead">{ t.the_cause }</p>
                     { render_blocks(&props.cause, level) }
                 </div>
             }
@@ -36,18 +37,18 @@ pub fn ResolutionStep(props: &ResolutionStepProps) -> Html {
                 <div class="sh-body">{ render_blocks(&props.body, level) }</div>
             }
             if !props.alternatives.is_empty() {
-                <p class="sh-lead">{ "Any one of these may fix it:" }</p>
+                <p class="sh-lead">{ t.other_fixes }</p>
                 <ol class="sh-alternatives">{ for alternatives }</ol>
             }
-            <p class="sh-solved-question">{ "Did this solve your problem?" }</p>
+            <p class="sh-solved-question">{ t.did_this_solve }</p>
             <div class="sh-answers">
                 <button type="button" class="sh-answer-yes"
                     onclick={props.on_answer.reform(|_| Answer::Yes)}>
-                    { "Yes, it's solved" }
+                    { t.yes_solved }
                 </button>
                 <button type="button" class="sh-answer-no"
                     onclick={props.on_answer.reform(|_| Answer::No)}>
-                    { "No, it's not solved" }
+                    { t.no_not_solved }
                 </button>
             </div>
         </>

@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 #[function_component]
 pub fn SolvedStep() -> Html {
+    let t = crate::hooks::use_strings();
     html! {
-        <p class="sh-thanks">{ "Thanks for letting us know. We're glad the steps helped." }</p>
+        <p class="sh-thanks">{ t.solved_text }</p>
     }
 }

@@ -4,6 +4,8 @@ use selfhelp_bundle::site::count_matching;
 use selfhelp_bundle::{Count, Entry};
 use yew::prelude::*;
 
+use crate::hooks::use_strings;
+
 use crate::components::filter_bar::FilterBar;
 use crate::route::{Filter, Route};
 use crate::shared::Shared;
@@ -18,6 +20,7 @@ pub struct StartPageProps {
 
 #[function_component]
 pub fn StartPage(props: &StartPageProps) -> Html {
+    let t = use_strings();
     let filter = props.filter;
     let all: Vec<Count> = props
         .entry
@@ -44,34 +47,26 @@ pub fn StartPage(props: &StartPageProps) -> Html {
                 html! {
                     <li>
                         <a {href}>{ product.name.clone() }</a>
-                        <span class="sh-count">{ count_text(count) }</span>
+                        <span class="sh-count">{ t.article_count(count) }</span>
                     </li>
                 }
             })
         })
         .collect();
     html! {
-        <section class="sh-start">
-            <h1>{ "How can we help?" }</h1>
+        <section class="sh-start" part="start">
+            <h1>{ t.how_can_we_help }</h1>
             if props.entry.products.is_empty() {
-                <p class="sh-empty">{ "There are no help articles yet." }</p>
+                <p class="sh-empty">{ t.no_articles_yet }</p>
             } else {
                 <FilterBar {filter} counts={all} on_change={on_filter} />
-                <h2 class="sh-browse-heading">{ "Browse by product or service" }</h2>
+                <h2 class="sh-browse-heading">{ t.browse_heading }</h2>
                 if products.is_empty() {
-                    <p class="sh-empty">{ "No articles match these filters." }</p>
+                    <p class="sh-empty">{ t.nothing_matches }</p>
                 } else {
                     <ul class="sh-products">{ for products }</ul>
                 }
             }
         </section>
-    }
-}
-
-/// "1 article", "12 articles".
-pub fn count_text(count: u32) -> String {
-    match count {
-        1 => "1 article".to_string(),
-        n => format!("{n} articles"),
     }
 }

@@ -7,6 +7,7 @@ use yew::Reducible;
 
 use crate::form::answers::{is_display_only, lookup, put, visibility, Answers};
 use crate::form::validate::{field_error, Matcher};
+use crate::i18n::Strings;
 use crate::shared::Shared;
 
 /// Everything the form page shows besides the questions themselves.
@@ -14,6 +15,7 @@ use crate::shared::Shared;
 pub struct FormState {
     pub form: Shared<Form>,
     matcher: Matcher,
+    strings: &'static Strings,
     pub answers: Answers,
     /// Fields the person has left at least once (or all of them after a submit).
     pub touched: Vec<String>,
@@ -58,10 +60,16 @@ impl PartialEq for FormState {
 }
 
 impl FormState {
-    pub fn new(form: Shared<Form>, matcher: Matcher, answers: Answers) -> Self {
+    pub fn new(
+        form: Shared<Form>,
+        matcher: Matcher,
+        strings: &'static Strings,
+        answers: Answers,
+    ) -> Self {
         FormState {
             form,
             matcher,
+            strings,
             answers,
             touched: Vec::new(),
             errors: Vec::new(),
@@ -79,7 +87,12 @@ impl FormState {
     /// The problem with one field's current answer, if any.
     pub fn error_of(&self, id: &str) -> Option<String> {
         let field = self.form.fields.iter().find(|f| f.id == id)?;
-        field_error(field, &self.answers.effective(id), self.matcher)
+        field_error(
+            field,
+            &self.answers.effective(id),
+            self.matcher,
+            self.strings,
+        )
     }
 
     /// The message shown for a field, if any.
@@ -94,9 +107,12 @@ impl FormState {
             if !shown || lookup(&errors, &field.id).is_some() {
                 continue;
             }
-            if let Some(message) =
-                field_error(field, &self.answers.effective(&field.id), self.matcher)
-            {
+            if let Some(message) = field_error(
+                field,
+                &self.answers.effective(&field.id),
+                self.matcher,
+                self.strings,
+            ) {
                 errors.push((field.id.clone(), message));
             }
         }
@@ -220,7 +236,7 @@ mod tests {
             fields,
             settings: Default::default(),
         });
-        FormState::new(form, matcher, Answers::default())
+        FormState::new(form, matcher, &crate::i18n::EN, Answers::default())
     }
 
     #[test]

@@ -6,6 +6,7 @@ use selfhelp_bundle::{ControlType, Field, Validation};
 
 use crate::form::answers::is_display_only;
 use crate::form::values::{parse_date_time, parse_number};
+use crate::i18n::{fill, Strings};
 
 /// Tests `text` against a pattern; `None` when the pattern is not a valid expression,
 /// so a broken rule in content is skipped rather than blocking every answer.
@@ -13,20 +14,27 @@ pub type Matcher = fn(pattern: &str, text: &str) -> Option<bool>;
 
 /// The first problem with a field's answer, worded for the person filling the form.
 /// `values` are the answers that count ([`crate::form::Answers::effective`]).
-pub fn field_error(field: &Field, values: &[String], matcher: Matcher) -> Option<String> {
+pub fn field_error(
+    field: &Field,
+    values: &[String],
+    matcher: Matcher,
+    strings: &Strings,
+) -> Option<String> {
     if is_display_only(field) {
         return None;
     }
-    let subject = subject(field);
+    let subject = strings.quoted(&field.label);
     if values.is_empty() {
-        return field.required.then(|| required_message(field, &subject));
+        return field
+            .required
+            .then(|| required_message(field, &subject, strings));
     }
     for value in values {
-        if let Some(message) = format_error(field, value, &subject) {
+        if let Some(message) = format_error(field, value, &subject, strings) {
             return Some(message);
         }
         for rule in &field.validations {
-            if let Some(message) = rule_error(field, rule, value, &subject, matcher) {
+            if let Some(message) = rule_error(field, rule, value, &subject, matcher, strings) {
                 return Some(message);
             }
         }
@@ -46,37 +54,23 @@ pub fn max_length(field: &Field) -> Option<u32> {
         .min()
 }
 
-/// The question as quoted in messages.
-fn subject(field: &Field) -> String {
-    let label = field.label.trim();
-    if label.is_empty() {
-        "this question".to_string()
-    } else {
-        format!("“{label}”")
-    }
+fn required_message(field: &Field, subject: &str, strings: &Strings) -> String {
+    let template = match field.control {
+        ControlType::Dropdown | ControlType::RadioButtonGroup => strings.must_choose,
+        ControlType::MultiSelectDropdown => strings.must_choose_some,
+        ControlType::DateTimePicker => strings.must_date,
+        _ => strings.must_answer,
+    };
+    capitalise(&fill(template, &[subject]))
 }
 
-fn required_message(field: &Field, subject: &str) -> String {
-    match field.control {
-        ControlType::Dropdown | ControlType::RadioButtonGroup => {
-            format!("Choose an option for {subject}.")
-        }
-        ControlType::MultiSelectDropdown => format!("Choose at least one option for {subject}."),
-        ControlType::DateTimePicker => format!("Enter a date and time for {subject}."),
-        _ => capitalise(&format!("{subject} needs an answer.")),
-    }
-}
-
-fn format_error(field: &Field, value: &str, subject: &str) -> Option<String> {
-    match field.control {
-        ControlType::NumericTextBox if parse_number(value).is_none() => {
-            Some(capitalise(&format!("{subject} must be a number, like 25.")))
-        }
-        ControlType::DateTimePicker if parse_date_time(value).is_none() => Some(capitalise(
-            &format!("{subject} must be a date and time, like 2024-05-31 14:30."),
-        )),
-        _ => None,
-    }
+fn format_error(field: &Field, value: &str, subject: &str, strings: &Strings) -> Option<String> {
+    let template = match field.control {
+        ControlType::NumericTextBox if parse_number(value).is_none() => strings.must_number,
+        ControlType::DateTimePicker if parse_date_time(value).is_none() => strings.must_date_format,
+        _ => return None,
+    };
+    Some(capitalise(&fill(template, &[subject])))
 }
 
 fn rule_error(
@@ -85,21 +79,18 @@ fn rule_error(
     value: &str,
     subject: &str,
     matcher: Matcher,
+    strings: &Strings,
 ) -> Option<String> {
     let (failed, message, default) = match rule {
         Validation::RegexMatch { pattern, message } => {
             // An empty pattern says nothing; a broken one is skipped (see `Matcher`).
             let failed = !pattern.is_empty() && matcher(pattern, value) == Some(false);
-            (
-                failed,
-                message,
-                format!("{subject} is not in the expected format."),
-            )
+            (failed, message, fill(strings.bad_format, &[subject]))
         }
         Validation::MaxLength { length, message } => (
             value.chars().count() > *length as usize,
             message,
-            format!("{subject} must be {length} characters or fewer."),
+            fill(strings.too_long, &[subject, &length.to_string()]),
         ),
         Validation::GreaterThan {
             value: limit,
@@ -113,12 +104,12 @@ fn rule_error(
                 (
                     failed,
                     message,
-                    format!("{subject} must be after {}.", limit.trim()),
+                    fill(strings.too_early, &[subject, limit.trim()]),
                 )
             } else {
                 let failed = parse_number(limit)
                     .is_some_and(|limit| parse_number(value).is_none_or(|value| value <= limit));
-                let default = format!("{subject} must be a number greater than {}.", limit.trim());
+                let default = fill(strings.too_small, &[subject, limit.trim()]);
                 (failed, message, default)
             }
         }
@@ -154,7 +145,7 @@ mod tests {
             .filter(|v| !v.is_empty())
             .map(String::from)
             .collect();
-        field_error(field, &values, matcher)
+        field_error(field, &values, matcher, &crate::i18n::EN)
     }
 
     fn with(control: ControlType, rules: Vec<Validation>) -> Field {

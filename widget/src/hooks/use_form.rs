@@ -11,13 +11,14 @@ use crate::shared::Shared;
 /// keeps them) and saved there after every change; no answers, no stored entry.
 #[hook]
 pub fn use_form(form: Shared<Form>, storage_key: String) -> UseReducerHandle<FormState> {
+    let strings = crate::hooks::use_strings();
     let state = {
         let key = storage_key.clone();
         use_reducer_eq(move || {
             let answers = session_get(&key)
                 .map(|text| Answers::from_storage(&text))
                 .unwrap_or_default();
-            FormState::new(form, regex_test, answers)
+            FormState::new(form, regex_test, strings, answers)
         })
     };
     use_effect_with((storage_key, state.answers.clone()), |(key, answers)| {

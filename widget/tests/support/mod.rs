@@ -172,13 +172,41 @@ pub struct Mounted {
 }
 
 pub async fn mount_at(hash: &str, source: Source, support_email: Option<&str>) -> Mounted {
+    mount_props(
+        hash,
+        AppProps::new(source, support_email.map(str::to_string)),
+    )
+    .await
+}
+
+/// An `App` with these props, at this address.
+pub async fn mount_props(hash: &str, props: AppProps) -> Mounted {
     set_initial_hash(hash);
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let props = AppProps::new(source, support_email.map(str::to_string));
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     Mounted { root, handle }
+}
+
+/// Every event an emitter sent: `(name, detail JSON)`.
+pub type Recorded = std::rc::Rc<std::cell::RefCell<Vec<(String, String)>>>;
+
+/// An emitter that records every event, and what it recorded.
+pub fn recording_emitter() -> (selfhelp_widget::embed::Emitter, Recorded) {
+    use wasm_bindgen::closure::Closure;
+    let seen: Recorded = Default::default();
+    let record = {
+        let seen = seen.clone();
+        Closure::<dyn Fn(String, String)>::new(move |name: String, detail: String| {
+            seen.borrow_mut().push((name, detail));
+        })
+    };
+    let function: js_sys::Function = record.into_js_value().unchecked_into();
+    (
+        selfhelp_widget::embed::Emitter(Some(std::rc::Rc::new(function))),
+        seen,
+    )
 }
 
 pub async fn mount(bundle: &Bundle) -> Mounted {

@@ -9,6 +9,7 @@ use crate::form::{options_for, Action, OTHER};
 
 #[function_component]
 pub fn ChoiceInput(props: &ControlProps) -> Html {
+    let t = crate::hooks::use_strings();
     let Some(field) = props.form.fields.get(props.index) else {
         return Html::default();
     };
@@ -47,7 +48,7 @@ pub fn ChoiceInput(props: &ControlProps) -> Html {
 
     let placeholder = Some(field.watermark.trim())
         .filter(|w| !w.is_empty())
-        .unwrap_or("Choose an option")
+        .unwrap_or(t.choose_an_option)
         .to_string();
     let items = options.iter().map(|option| {
         html! {
@@ -71,7 +72,7 @@ pub fn ChoiceInput(props: &ControlProps) -> Html {
         html! {
             <div class="sh-other">
                 <label class="sh-other-label" for={other_id.clone()}>
-                    { "Other: please describe" }
+                    { t.other_describe }
                 </label>
                 <input id={other_id} type="text" class="sh-input" value={props.other.clone()}
                     {oninput} onblur={blur.clone()} aria-describedby={props.described_by.clone()}

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use wasm_bindgen::JsCast;
+
 use crate::dom::focus_by_id;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -15,12 +17,16 @@ pub struct ErrorSummaryProps {
 
 #[function_component]
 pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+    let t = crate::hooks::use_strings();
     let items = props.errors.iter().map(|(id, message)| {
         let target = id.clone();
         // Focus the field rather than follow the link: the address's hash is the
         // widget's route, and focusing also scrolls the field into view.
         let onclick = Callback::from(move |event: MouseEvent| {
-            if focus_by_id(&target) {
+            let link = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if link.is_some_and(|link| focus_by_id(&link, &target)) {
                 event.prevent_default();
             }
         });
@@ -30,7 +36,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     });
     html! {
         <div class="sh-error-summary" role="alert" tabindex="-1" ref={props.node_ref.clone()}>
-            <h2 class="sh-error-summary-title">{ "There is a problem" }</h2>
+            <h2 class="sh-error-summary-title">{ t.there_is_a_problem }</h2>
             <ul class="sh-error-list">{ for items }</ul>
         </div>
     }

@@ -31,6 +31,7 @@ pub struct FormFieldProps {
 
 #[function_component]
 pub fn FormField(props: &FormFieldProps) -> Html {
+    let t = crate::hooks::use_strings();
     let Some(field) = props.form.fields.get(props.index) else {
         return Html::default();
     };
@@ -101,7 +102,7 @@ pub fn FormField(props: &FormFieldProps) -> Html {
         <>
             { question(field) }
             // Words, not colour or an asterisk alone.
-            if field.required { <span class="sh-required">{ " (required)" }</span> }
+            if field.required { <span class="sh-required">{ t.required }</span> }
         </>
     };
     let body = html! {
@@ -109,10 +110,10 @@ pub fn FormField(props: &FormFieldProps) -> Html {
             if !field.hints.is_empty() {
                 <div class="sh-hint" id={hint_id}>{ hints }</div>
             }
-            { info_balloon(&field.info_balloon) }
+            { info_balloon(&field.info_balloon, t) }
             if let Some(message) = &props.error {
                 <p class="sh-field-error" id={error_id}>
-                    <span class="sh-error-prefix">{ "Error: " }</span>{ message.clone() }
+                    <span class="sh-error-prefix">{ t.error_prefix }</span>{ message.clone() }
                 </p>
             }
             { control }

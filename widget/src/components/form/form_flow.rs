@@ -8,7 +8,8 @@ use yew::prelude::*;
 use crate::components::article_title;
 use crate::components::form::form_page::FormPage;
 use crate::components::form::summary_page::SummaryPage;
-use crate::dom::{dispatch_submit, mount_root, session_set};
+use crate::dom::session_set;
+use crate::embed::{Detail, Emitter};
 use crate::form::{storage_key, Action as FormAction, Submission};
 use crate::hooks::use_form;
 use crate::route::Route;
@@ -50,19 +51,14 @@ pub fn FormFlow(props: &FormFlowProps) -> Html {
         // Once per valid submit: tell the host page, forget the stored copy, show the
         // summary.
         let valid = state.last_submit_valid;
-        let container = container.clone();
+        let emitter = use_context::<Emitter>().unwrap_or_default();
         let json = submission.to_json();
         let on_action = props.on_action.clone();
         let route = summary_route.clone();
         let key = key.clone();
         use_effect_with(state.submits, move |submits| {
             if *submits > 0 && valid {
-                if let Some(root) = container
-                    .cast::<web_sys::Element>()
-                    .and_then(|e| mount_root(&e))
-                {
-                    dispatch_submit(&root, &json);
-                }
+                emitter.emit("submit", Detail::extend(&json));
                 session_set(&key, None);
                 on_action.emit(Action::Navigate(route));
             }

@@ -22,6 +22,7 @@ pub struct FormPageProps {
 
 #[function_component]
 pub fn FormPage(props: &FormPageProps) -> Html {
+    let t = crate::hooks::use_strings();
     let state = &*props.state;
     let heading = use_node_ref();
     use_focus_on_change(heading.clone(), (), props.focus);
@@ -77,32 +78,31 @@ pub fn FormPage(props: &FormPageProps) -> Html {
     let start_over = props.on_start_over.reform(|_: MouseEvent| ());
     html! {
         <>
-            <nav class="sh-nav" aria-label="Form navigation">
+            <nav class="sh-nav" aria-label={t.form_navigation}>
                 <button type="button" class="sh-start-over" onclick={start_over}
                     disabled={state.answers.is_empty()}>
-                    { "Start over" }
+                    { t.start_over }
                 </button>
-                <a class="sh-all-articles" href="#/">{ "All articles" }</a>
+                <a class="sh-all-articles" href="#/">{ t.all_articles }</a>
             </nav>
             if show_summary {
                 <ErrorSummary {errors} node_ref={summary} />
             }
             <h2 class="sh-form-heading" tabindex="-1" ref={heading}>
-                { "Describe the problem" }
+                { t.describe_the_problem }
             </h2>
             <p class="sh-form-intro">
-                { "Answer the questions that apply; support will see your answers. \
-                   Questions marked (required) need an answer." }
+                { t.form_intro }
             </p>
             // `novalidate`: the widget's own messages replace the browser's bubbles.
             <form class="sh-form" novalidate=true data-article-id={props.article_id.clone()}
                 {onsubmit}>
                 { for items }
                 if state.form.fields.is_empty() {
-                    <p class="sh-empty">{ "This form has no questions." }</p>
+                    <p class="sh-empty">{ t.no_questions }</p>
                 }
                 <div class="sh-answers">
-                    <button type="submit" class="sh-submit">{ "Submit" }</button>
+                    <button type="submit" class="sh-submit">{ t.submit }</button>
                 </div>
             </form>
         </>

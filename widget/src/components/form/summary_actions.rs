@@ -15,6 +15,7 @@ pub struct SummaryActionsProps {
 
 #[function_component]
 pub fn SummaryActions(props: &SummaryActionsProps) -> Html {
+    let t = crate::hooks::use_strings();
     // What the last copy did, announced by the status region.
     let status = use_state(|| None::<&'static str>);
     let container = use_node_ref();
@@ -26,9 +27,9 @@ pub fn SummaryActions(props: &SummaryActionsProps) -> Html {
             let text = text.clone();
             spawn_local(async move {
                 status.set(Some(if copy_text(&text).await {
-                    "Copied"
+                    t.copied
                 } else {
-                    "Could not copy here: download the summary or select it and copy it."
+                    t.copy_failed
                 }));
             });
         })
@@ -54,15 +55,15 @@ pub fn SummaryActions(props: &SummaryActionsProps) -> Html {
         .and_then(|email| props.submission.mailto(email));
     html! {
         <div class="sh-summary-actions" ref={container}>
-            <button type="button" class="sh-copy" onclick={copy}>{ "Copy summary" }</button>
+            <button type="button" class="sh-copy" onclick={copy}>{ t.copy }</button>
             <button type="button" class="sh-download-text" onclick={save_text}>
-                { "Download as text" }
+                { t.download_text }
             </button>
             <button type="button" class="sh-download-json" onclick={save_json}>
-                { "Download as JSON" }
+                { t.download_json }
             </button>
             if let Some(href) = mailto {
-                <a class="sh-email sh-button" {href}>{ "Email support" }</a>
+                <a class="sh-email sh-button" {href}>{ t.email_summary }</a>
             }
             <p class="sh-copy-status" role="status">{ status.unwrap_or_default() }</p>
         </div>

@@ -23,6 +23,7 @@ pub struct SummaryPageProps {
 
 #[function_component]
 pub fn SummaryPage(props: &SummaryPageProps) -> Html {
+    let t = crate::hooks::use_strings();
     let heading = use_node_ref();
     use_focus_on_change(heading.clone(), (), props.focus);
     let rows = props.submission.answers.iter().map(|answer| {
@@ -36,13 +37,13 @@ pub fn SummaryPage(props: &SummaryPageProps) -> Html {
     html! {
         <section class="sh-summary-page">
             <h2 class="sh-summary-heading" tabindex="-1" ref={heading}>
-                { "Your problem description" }
+                { t.your_description }
             </h2>
-            <p>{ "Check your answers, then copy, download or email them to support." }</p>
+            <p>{ t.summary_intro }</p>
             <dl class="sh-summary">{ for rows }</dl>
             if !props.attachment_hint.trim().is_empty() {
                 <p class="sh-attachment-hint">
-                    <strong>{ "Files to attach: " }</strong>
+                    <strong>{ t.files_to_attach }</strong>
                     { props.attachment_hint.trim().to_string() }
                 </p>
             }
@@ -50,11 +51,11 @@ pub fn SummaryPage(props: &SummaryPageProps) -> Html {
                 support_email={props.support_email.clone()} />
             <div class="sh-answers">
                 <button type="button" class="sh-edit" onclick={props.on_edit.reform(|_| ())}>
-                    { "Edit answers" }
+                    { t.edit_answers }
                 </button>
                 <button type="button" class="sh-start-over"
                     onclick={props.on_start_over.reform(|_| ())}>
-                    { "Start over" }
+                    { t.start_over }
                 </button>
             </div>
         </section>

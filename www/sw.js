@@ -1,0 +1,137 @@
+// sw.js: the service worker of a selfhelp site. It keeps the app and every site file a
+// visitor has fetched, so an article visited once opens again offline.
+//
+// The app's files and the site's chunks are named by their bytes: once cached they are
+// good forever (cache first). The entry (bundle.bin) and the page are asked for every
+// time and served from the cache only when the network fails. A new build of the
+// content (a new build id in the entry) starts a new cache and drops the old one; a new
+// build of the app installs a new worker, which drops the old app's files.
+const SHELL = __SHELL__;
+const APP = 'selfhelp-app-__VERSION__';
+const PAGES = 'selfhelp-pages';
+const CONTENT = 'selfhelp-content-';
+const NAMED = /\/(chunks|catalog|lookup|search)\/[0-9a-f]{16}\.bin$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(APP).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('selfhelp-app-') && key !== APP) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+/** The build id an entry names: after the magic, the header (two varints, the
+ * generator, the kind), the entry's first field. */
+function buildId(bytes) {
+  let at = 8;
+  const varint = () => {
+    let value = 0;
+    for (let shift = 0; at < bytes.length && shift < 35; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
+    return value;
+  };
+  const string = () => {
+    const length = varint();
+    const text = new TextDecoder().decode(bytes.subarray(at, at + length));
+    at += length;
+    return text;
+  };
+  varint();
+  varint();
+  string();
+  varint();
+  return string();
+}
+
+async function contentCache() {
+  const name = (await caches.keys()).find((key) => key.startsWith(CONTENT)) || `${CONTENT}first`;
+  return caches.open(name);
+}
+
+/** A new build of the content: its files go in a fresh cache; the old one goes. */
+async function startBuild(entry) {
+  const id = buildId(new Uint8Array(await entry.arrayBuffer()));
+  const name = CONTENT + id;
+  for (const key of await caches.keys()) {
+    if (key.startsWith(CONTENT) && key !== name) await caches.delete(key);
+  }
+  await caches.open(name);
+}
+
+/** A network that does not answer within this long counts as offline (a stalled
+ * connection would otherwise hang the page). */
+const PATIENCE = 4000;
+
+function fetchInTime(request, options) {
+  return Promise.race([
+    fetch(request, options),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), PATIENCE)),
+  ]);
+}
+
+async function networkFirst(request, isEntry) {
+  try {
+    const response = await fetchInTime(request, { cache: 'no-cache' });
+    if (response.ok) {
+      const cache = await caches.open(PAGES);
+      await cache.put(request, response.clone());
+      if (isEntry) await startBuild(response.clone());
+    }
+    return response;
+  } catch (error) {
+    const cached = await caches.match(request, { ignoreSearch: true });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { ignoreSearch: true });
+  if (cached) return cached;
+  const response = await fetchInTime(request, {});
+  if (response.ok) {
+    const cache = NAMED.test(new URL(request.url).pathname) ? await contentCache() : await caches.open(APP);
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || !url.href.startsWith(self.registration.scope)) return;
+  const path = url.pathname;
+  const revalidated = request.mode === 'navigate' || path.endsWith('/') || path.endsWith('.html')
+    || path.endsWith('/selfhelp.js') || path.endsWith('/sw.js');
+  if (path.endsWith('/bundle.bin')) event.respondWith(networkFirst(request, true));
+  else if (revalidated) event.respondWith(networkFirst(request, false));
+  else event.respondWith(cacheFirst(request));
+});
+
+// What a page fetched before this worker controlled it: keep it as if fetched now. The
+// entry goes first: it decides which build's cache the other files go in.
+self.addEventListener('message', (event) => {
+  const urls = Array.isArray(event.data && event.data.keep) ? event.data.keep : [];
+  const isEntry = (href) => new URL(href).pathname.endsWith('/bundle.bin');
+  const ordered = urls.filter(isEntry).concat(urls.filter((href) => !isEntry(href)));
+  event.waitUntil((async () => {
+    for (const href of ordered) {
+      const url = new URL(href);
+      if (!url.href.startsWith(self.registration.scope) || await caches.match(url)) continue;
+      try {
+        if (isEntry(href)) await networkFirst(new Request(url), true);
+        else if (NAMED.test(url.pathname)) await cacheFirst(new Request(url));
+      } catch {
+        // Offline already: nothing more to keep.
+      }
+    }
+  })());
+});
