@@ -13,7 +13,7 @@ use crate::source::SourceFile;
 /// The stable codes; each is documented with an example in `docs/diagnostics.md`.
 pub mod codes {
     /// Every code, in order; each must have a section in `docs/diagnostics.md`.
-    pub const ALL: [&str; 35] = [
+    pub const ALL: [&str; 36] = [
         NO_HEADER,
         UNCLOSED_HEADER,
         MISSING_TITLE,
@@ -49,6 +49,7 @@ pub mod codes {
         VISIBILITY_ORDER,
         MISSING_SOLUTION_ARTICLE,
         BAD_DATA_JSON,
+        BAD_SYNONYM,
     ];
 
     /// No `<properties ... />` header.
@@ -122,6 +123,8 @@ pub mod codes {
     pub const MISSING_SOLUTION_ARTICLE: &str = "SH0206";
     /// The JSON of a data article (advisor, support topics, diagnose and solve) cannot be read.
     pub const BAD_DATA_JSON: &str = "SH0207";
+    /// A line of the synonyms file for search cannot be read.
+    pub const BAD_SYNONYM: &str = "SH0208";
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

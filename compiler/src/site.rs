@@ -23,6 +23,7 @@ pub mod prepare;
 pub mod previous;
 pub mod publish;
 pub mod report;
+pub mod search;
 
 use pack::SiteFiles;
 use prepare::Prepared;
@@ -43,6 +44,9 @@ pub struct SiteOptions {
     pub keep_going: bool,
     /// Also write `bundle.json`, every article as JSON.
     pub json: bool,
+    /// The synonyms file for search; `synonyms.txt` in the first input folder when
+    /// `None` (and none when there is no such file).
+    pub synonyms: Option<PathBuf>,
 }
 
 /// What a site build did.
@@ -139,7 +143,20 @@ pub fn build_site(
             .collect::<Vec<_>>(),
     );
     let related = related(&prepared, &plan);
-    let site = pack::assemble(&prepared, &related, &plan, None, Vec::new(), &generator())?;
+    let synonyms = read_synonyms(paths, options, &mut build.diagnostics);
+    let (search_root, search_files) =
+        match search::index(&mut prepared, &plan, &synonyms, &generator())? {
+            Some((root, files)) => (Some(root), files),
+            None => (None, Vec::new()),
+        };
+    let site = pack::assemble(
+        &prepared,
+        &related,
+        &plan,
+        search_root,
+        search_files,
+        &generator(),
+    )?;
     let manifest = Manifest {
         build_id: site.build_id.clone(),
         generator: generator(),
@@ -174,6 +191,55 @@ pub fn build_site(
     build.site = Some(site);
     Ok(build)
 }
+
+/// The synonyms search reads, with a warning (SH0208) for each line it cannot.
+fn read_synonyms(
+    paths: &[PathBuf],
+    options: &SiteOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> selfhelp_search::Synonyms {
+    let path = options.synonyms.clone().or_else(|| {
+        paths
+            .first()
+            .filter(|p| p.is_dir())
+            .map(|dir| dir.join(SYNONYMS_FILE))
+            .filter(|file| file.is_file())
+    });
+    let Some(path) = path else {
+        return selfhelp_search::Synonyms::default();
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) => {
+            let mut diagnostic = crate::build::unreadable(&path, &error);
+            diagnostic.severity = crate::diagnostics::Severity::Warning;
+            diagnostics.push(diagnostic);
+            return selfhelp_search::Synonyms::default();
+        }
+    };
+    let (synonyms, errors) = selfhelp_search::Synonyms::parse(&text);
+    let source = std::sync::Arc::new(crate::source::SourceFile::new(
+        path.display().to_string(),
+        text,
+    ));
+    for error in errors {
+        let range = source.line_range(error.line);
+        diagnostics.push(
+            Diagnostic::warning(
+                crate::diagnostics::codes::BAD_SYNONYM,
+                error.message,
+                &source,
+                range,
+                "this line is ignored",
+            )
+            .with_help("write one group a line: `vm = virtual machine`"),
+        );
+    }
+    synonyms
+}
+
+/// The synonyms file's name in a content folder.
+pub const SYNONYMS_FILE: &str = "synonyms.txt";
 
 /// One line per error of the file at `path`.
 fn errors_of(diagnostics: &[Diagnostic], path: &str) -> Vec<String> {

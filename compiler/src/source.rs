@@ -126,6 +126,19 @@ impl SourceFile {
         self.line_starts().get(line.checked_sub(1)?).copied()
     }
 
+    /// The byte range of a 1-based line, without its line break; empty past the end.
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let Some(start) = self.line_start(line) else {
+            return self.text.len()..self.text.len();
+        };
+        let end = self
+            .text
+            .get(start..)
+            .and_then(|rest| rest.find(['\n', '\r']))
+            .map_or(self.text.len(), |i| start + i);
+        start..end
+    }
+
     /// The offset clamped into the text and moved back onto a character boundary.
     pub fn clamp(&self, offset: usize) -> usize {
         let mut offset = offset.min(self.text.len());

@@ -134,6 +134,17 @@ fn named_files(out: &Path, entry: &Entry) -> Vec<String> {
             }
         }
     }
+    if let Some(root) = entry.search {
+        let mut pending = vec![(FileKind::SearchRoot, root.0)];
+        while let Some((kind, id)) = pending.pop() {
+            let path = FileId(id).path(kind);
+            let bytes = std::fs::read(out.join(&path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let (_, payload) = selfhelp_bundle::read_header(&bytes).expect("a search file");
+            let named = selfhelp_search::named_files(payload, kind == FileKind::SearchRoot);
+            pending.extend(named.into_iter().map(|id| (FileKind::SearchShard, id)));
+            files.push(path);
+        }
+    }
     files.sort();
     files.dedup();
     files

@@ -126,3 +126,25 @@ pub struct Stored {
     pub text: String,
     pub target: Option<String>,
 }
+
+/// The files a root's payload (`root = true`) or another file's payload names, for tools
+/// that walk a whole index (`selfhelp inspect`, tests). A payload that does not decode
+/// names nothing.
+pub fn named_files(payload: &[u8], root: bool) -> Vec<u64> {
+    if root {
+        return match postcard::from_bytes::<Root>(payload) {
+            Ok(root) => root
+                .vocabulary
+                .iter()
+                .map(|(_, id)| id.0)
+                .chain(root.directories.iter().map(|id| id.0))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+    }
+    match postcard::from_bytes::<File>(payload) {
+        Ok(File::Vocabulary(vocabulary)) => vocabulary.files.iter().map(|id| id.0).collect(),
+        Ok(File::Directory(ids)) => ids.iter().map(|id| id.0).collect(),
+        Ok(File::Tails(_) | File::Records(_)) | Err(_) => Vec::new(),
+    }
+}

@@ -18,7 +18,7 @@ mod synonyms;
 pub use build::{analyze, build, AnalyzedDoc};
 pub use document::{Config, Document, Facets, Field, Passage};
 pub use driver::{search_with, Driven, MemoryStore};
-pub use format::INDEX_VERSION;
+pub use format::{named_files, INDEX_VERSION};
 pub use query::{
     Excerpt, FacetCounts, Filters, Hit, IndexError, Outcome, Request, Results, Searcher,
 };

@@ -118,7 +118,7 @@ async fn every_published_corpus_article_renders_its_first_step_without_errors() 
     let folder = tempfile::tempdir().expect("a temporary site folder");
     let options = SiteOptions {
         keep_going: true,
-        json: false,
+        ..SiteOptions::default()
     };
     let built = selfhelp_compiler::build_site(
         &[corpus.to_path_buf()],

@@ -444,3 +444,112 @@ async fn the_library_browses_by_keyboard_and_axe_finds_nothing() {
         .await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn search_finds_through_a_typo_and_opens_the_matching_step() {
+    let Some((site, browser)) = session().await else {
+        return;
+    };
+    browser.open(&site.url).await;
+    browser.expect_text("h1", "How can we help?").await;
+    // `/` goes to the search field from anywhere on the page.
+    browser.press("/").await;
+    let focused = browser
+        .script(&format!("{} return e ? e.id : ''", browser::DEEP_ACTIVE))
+        .await;
+    assert_eq!(focused, serde_json::json!("sh-search-input"));
+    // A typo in the first word, the scenario's words after it.
+    browser.press("pasword sync for a specific user").await;
+    let first = browser.find("#sh-search-option-0 .sh-search-title").await;
+    assert_eq!(first.text().await.unwrap(), SEED_TITLE);
+    let input = browser.find("#sh-search-input").await;
+    assert_eq!(
+        input.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("true")
+    );
+    // The matched words are marked, as elements.
+    assert!(!browser
+        .find_all("#sh-search-option-0 mark")
+        .await
+        .is_empty());
+    browser
+        .wait_until(
+            "the count to be announced",
+            &format!(
+                "{} return /result/.test(W.querySelector('.sh-search-status').textContent)",
+                browser::WIDGET
+            ),
+        )
+        .await;
+    browser.press("\u{E015}").await; // ArrowDown
+    assert_eq!(
+        input
+            .attr("aria-activedescendant")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("sh-search-option-0")
+    );
+    browser.press(ENTER).await;
+    // The best match is the scenario: the article opens at the step it leads to.
+    browser
+        .expect_text(".sh-question", "Is this the cause?")
+        .await;
+    assert!(browser
+        .text(".sh-step")
+        .await
+        .unwrap()
+        .contains("User must change password at next logon"));
+    assert_eq!(
+        browser.current_hash().await,
+        format!("#/article/{SEED_ID}@{}/0", seed_version())
+    );
+
+    // Enter without a pick: every result, with filters and their counts.
+    let input = browser.find("#sh-search-input").await;
+    input.clear().await.unwrap();
+    input.send_keys("password hash sync").await.unwrap();
+    browser.find("#sh-search-option-0").await;
+    browser.press(ENTER).await;
+    browser.expect_text("h1", "Search results").await;
+    assert!(browser
+        .current_hash()
+        .await
+        .starts_with("#/search?q=password%20hash%20sync"));
+    let results = browser.find_all(".sh-search-results > li").await;
+    assert_eq!(results.len(), 2, "the tree and its form");
+    let kinds = browser.text(".sh-filter-kind").await.unwrap_or_default();
+    assert!(
+        kinds.contains("Troubleshooters (1)") && kinds.contains("Questionnaires (1)"),
+        "{kinds}"
+    );
+    browser
+        .find(".sh-filter-kind")
+        .await
+        .select_by_value("questionnaire")
+        .await
+        .unwrap();
+    browser.expect_text(".sh-search-count", "1 result").await;
+    if let Some(source) = host::axe_source() {
+        let violations = host::axe(&browser, &source).await;
+        assert!(
+            violations.is_empty(),
+            "the search page:\n{}",
+            violations.join("\n")
+        );
+    }
+    // Nothing found: a suggestion or browsing.
+    let input = browser.find("#sh-search-input").await;
+    input.clear().await.unwrap();
+    input.send_keys("zzzqqq").await.unwrap();
+    browser.press(ENTER).await;
+    browser.expect_text(".sh-search-count", "0 results").await;
+    assert_eq!(
+        browser
+            .text(".sh-search-page a[href='#/']")
+            .await
+            .as_deref(),
+        Some("Browse all products")
+    );
+    browser.close().await;
+}

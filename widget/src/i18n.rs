@@ -99,6 +99,21 @@ pub struct Strings {
     pub download_json: &'static str,
     pub email_summary: &'static str,
     pub open_help: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_button: &'static str,
+    pub search_heading: &'static str,
+    pub one_result: &'static str,
+    /// `{}`: how many.
+    pub results: &'static str,
+    /// `{}`: the query.
+    pub no_results: &'static str,
+    pub did_you_mean: &'static str,
+    /// `{}`: the query.
+    pub see_all: &'static str,
+    pub browse_instead: &'static str,
+    pub product: &'static str,
+    pub searching: &'static str,
     pub close: &'static str,
 
     /// Validation: `{}` is the question, quoted, or [`Strings::this_question`].
@@ -133,6 +148,14 @@ impl Strings {
         match count {
             1 => self.one_article.to_string(),
             n => fill(self.articles, &[&n.to_string()]),
+        }
+    }
+
+    /// "1 result", "12 results".
+    pub fn result_count(&self, count: usize) -> String {
+        match count {
+            1 => self.one_result.to_string(),
+            n => fill(self.results, &[&n.to_string()]),
         }
     }
 
@@ -218,6 +241,9 @@ mod tests {
             assert_eq!(holes(table.too_long), 2, "{}", table.lang);
             assert_eq!(holes(table.must_answer), 1, "{}", table.lang);
             assert_eq!(holes(table.no_topic), 2, "{}", table.lang);
+            assert_eq!(holes(table.results), 1, "{}", table.lang);
+            assert_eq!(holes(table.no_results), 1, "{}", table.lang);
+            assert_eq!(holes(table.see_all), 1, "{}", table.lang);
         }
     }
 }

@@ -136,6 +136,12 @@ pub enum Route {
     },
     /// The summary of a submitted form.
     Summary { id: String },
+    /// Search results, narrowed to a product (by key), a kind and a cloud.
+    Search {
+        query: String,
+        product: Option<String>,
+        filter: Filter,
+    },
 }
 
 impl Default for Route {
@@ -166,7 +172,7 @@ impl Route {
     pub fn article_id(&self) -> Option<&str> {
         match self {
             Route::Article { id, .. } | Route::Summary { id } => Some(id),
-            Route::Home { .. } | Route::Browse { .. } => None,
+            Route::Home { .. } | Route::Browse { .. } | Route::Search { .. } => None,
         }
     }
 
@@ -181,8 +187,8 @@ impl Route {
             return Some(Route::home());
         }
         let path = path.strip_prefix('/')?;
-        let (path, query) = path.split_once('?').unwrap_or((path, ""));
-        let filter = Filter::parse(query);
+        let (path, query_part) = path.split_once('?').unwrap_or((path, ""));
+        let filter = Filter::parse(query_part);
         let mut parts = path.splitn(3, '/');
         match (parts.next(), parts.next()) {
             (Some("article"), Some(id))
@@ -214,6 +220,24 @@ impl Route {
                     id: percent_decode(id),
                     version,
                     answers,
+                })
+            }
+            (Some("search"), None | Some("")) => {
+                let mut query = String::new();
+                let mut product = None;
+                for pair in query_part.split('&') {
+                    match pair.split_once('=') {
+                        Some(("q", text)) => query = percent_decode(&text.replace('+', " ")),
+                        Some(("product", key)) if !key.is_empty() => {
+                            product = Some(percent_decode(key))
+                        }
+                        _ => {}
+                    }
+                }
+                Some(Route::Search {
+                    query,
+                    product,
+                    filter,
                 })
             }
             (Some("browse"), Some(product)) if !product.is_empty() => Some(Route::Browse {
@@ -268,6 +292,22 @@ impl Route {
                 }
             }
             Route::Summary { id } => format!("#/article/{}/{SUMMARY}", percent_encode(id)),
+            Route::Search {
+                query,
+                product,
+                filter,
+            } => {
+                let mut hash = format!("#/search?q={}", percent_encode(query));
+                if let Some(product) = product {
+                    hash.push_str(&format!("&product={}", percent_encode(product)));
+                }
+                let rest = filter.to_query();
+                if let Some(rest) = rest.strip_prefix('?') {
+                    hash.push('&');
+                    hash.push_str(rest);
+                }
+                hash
+            }
         }
     }
 }
@@ -409,6 +449,19 @@ mod tests {
                 id: "a@b".into(),
                 version: Some("0123abcd".into()),
                 answers: vec![Answer::Choice(2), Answer::No],
+            },
+            Route::Search {
+                query: "vm won't start & crash?".into(),
+                product: Some("microsoft.compute".into()),
+                filter: Filter {
+                    kind: None,
+                    cloud: Some(2),
+                },
+            },
+            Route::Search {
+                query: String::new(),
+                product: None,
+                filter: Filter::default(),
             },
             article("phs-not-working", &[]),
             article("phs", &[Answer::Choice(0), Answer::No, Answer::Yes]),

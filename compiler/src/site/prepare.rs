@@ -12,6 +12,9 @@ pub struct Prepared {
     pub summary: Summary,
     /// The article, postcard-encoded (a chunk's payload is these bytes back to back).
     pub bytes: Vec<u8>,
+    /// Its terms for the search index, analysed on the worker; `None` for data articles,
+    /// and once the index has taken it.
+    pub search: Option<selfhelp_search::AnalyzedDoc>,
 }
 
 /// What the catalogue, the lookup and the cross-article links need of an article.
@@ -56,6 +59,8 @@ impl Prepared {
         Ok(Prepared {
             summary: Summary::of(article),
             bytes: postcard::to_allocvec(article)?,
+            search: super::search::document(article)
+                .map(|doc| selfhelp_search::analyze(doc, &selfhelp_search::Config::default())),
         })
     }
 }

@@ -42,6 +42,12 @@ pub(crate) struct DocTerm {
 }
 
 impl AnalyzedDoc {
+    /// Sets the document's facets after analysis: the compiler knows a document's
+    /// product only once the whole catalogue is planned.
+    pub fn set_facets(&mut self, facets: Facets) {
+        self.facets = facets;
+    }
+
     pub(crate) fn text(&self, range: (u32, u32)) -> &str {
         self.arena
             .get(range.0 as usize..range.1 as usize)

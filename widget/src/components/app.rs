@@ -3,13 +3,16 @@
 
 use std::rc::Rc;
 
-use web_sys::{Element, MouseEvent};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent, MouseEvent};
 use yew::prelude::*;
 
 use crate::components::article_page::ArticlePage;
 use crate::components::browse_page::BrowsePage;
 use crate::components::error_message::ErrorMessage;
 use crate::components::loading::Loading;
+use crate::components::search_box::SearchBox;
+use crate::components::search_page::SearchPage;
 use crate::components::start_page::StartPage;
 use crate::embed::{Command, Commands, Detail, Emitter};
 use crate::hooks::{use_library_root, use_router, Language, LibraryContext, Routing, SourceKey};
@@ -122,6 +125,21 @@ pub fn App(props: &AppProps) -> Html {
 
     let library = context.library.clone();
     let entry = library.entry();
+    let search_input = use_node_ref();
+    use_slash_focuses(&search_input, &props.routing);
+    let search_bar = match &entry {
+        Load::Ready(entry) if entry.search.is_some() => {
+            let query = match &state.route {
+                Route::Search { query, .. } => query.clone(),
+                _ => String::new(),
+            };
+            html! {
+                <SearchBox key={query.clone()} query={query.clone()} entry={Shared(entry.clone())}
+                    on_action={on_action.clone()} input_ref={search_input.clone()} />
+            }
+        }
+        _ => Html::default(),
+    };
     use_events(&props.emitter, &entry, &state.route);
     let page = match entry {
         Load::Pending => html! { <Loading /> },
@@ -139,6 +157,15 @@ pub fn App(props: &AppProps) -> Html {
                 } => html! {
                     <BrowsePage {entry} product={product.clone()}
                         group={group.clone().map(AttrValue::from)} filter={*filter}
+                        on_action={on_action.clone()} />
+                },
+                Route::Search {
+                    query,
+                    product,
+                    filter,
+                } => html! {
+                    <SearchPage {entry} query={query.clone()}
+                        product={product.clone().map(AttrValue::from)} filter={*filter}
                         on_action={on_action.clone()} />
                 },
                 Route::Article { id, .. } | Route::Summary { id } => match library.article(id) {
@@ -171,11 +198,17 @@ pub fn App(props: &AppProps) -> Html {
         let on_action = on_action.clone();
         Callback::from(move |event: MouseEvent| follow_link(&event, &on_action))
     });
+    // An embedded widget takes `/` only while the visitor is inside it.
+    let onkeydown = (props.routing != Routing::Hash).then(|| {
+        let input = search_input.clone();
+        Callback::from(move |event: KeyboardEvent| slash_focus(&event, &input))
+    });
     html! {
         <ContextProvider<LibraryContext> {context}>
             <ContextProvider<Language> context={Language(strings)}>
                 <ContextProvider<Emitter> context={props.emitter.clone()}>
-                    <div class="sh-widget" lang={strings.lang} {onclick} {dir}>
+                    <div class="sh-widget" lang={strings.lang} {onclick} {onkeydown} {dir}>
+                        { search_bar }
                         { page }
                     </div>
                 </ContextProvider<Emitter>>
@@ -187,7 +220,6 @@ pub fn App(props: &AppProps) -> Html {
 /// Navigates to the route a clicked `#/…` link names, unless the click asks the browser
 /// for something else (a new tab, a download).
 fn follow_link(event: &MouseEvent, on_action: &Callback<Action>) {
-    use wasm_bindgen::JsCast;
     if event.button() != 0
         || event.ctrl_key()
         || event.meta_key()
@@ -208,6 +240,47 @@ fn follow_link(event: &MouseEvent, on_action: &Callback<Action>) {
     };
     event.prevent_default();
     on_action.emit(Action::Navigate(route));
+}
+
+/// Focuses the search field on `/`, unless the visitor is typing somewhere.
+fn slash_focus(event: &KeyboardEvent, input: &NodeRef) {
+    if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+        return;
+    }
+    let typing = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.has_attribute("contenteditable")
+        });
+    if typing {
+        return;
+    }
+    if let Some(input) = input.cast::<web_sys::HtmlElement>() {
+        event.prevent_default();
+        let _ = input.focus();
+    }
+}
+
+/// The standalone site (hash routing) takes `/` anywhere on its page.
+#[hook]
+fn use_slash_focuses(input: &NodeRef, routing: &Routing) {
+    let input = input.clone();
+    use_effect_with(*routing == Routing::Hash, move |page_wide| {
+        let listener = page_wide
+            .then(web_sys::window)
+            .flatten()
+            .and_then(|w| w.document())
+            .map(|document| {
+                gloo::events::EventListener::new(&document, "keydown", move |event| {
+                    if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
+                        slash_focus(event, &input);
+                    }
+                })
+            });
+        move || drop(listener)
+    });
 }
 
 /// `ready` once the entry arrives, `error` when it cannot, and `view` for each browse

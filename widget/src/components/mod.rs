@@ -16,6 +16,9 @@ pub mod not_solved_step;
 pub mod progress;
 pub mod resolution_step;
 pub mod rich_text;
+pub mod search_box;
+pub mod search_hit;
+pub mod search_page;
 pub mod solved_step;
 pub mod start_page;
 

@@ -7,6 +7,7 @@
 //! message, until [`Library::retry`]: the rest of the site keeps working meanwhile.
 
 pub mod fetch;
+mod search;
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -50,7 +51,7 @@ impl<T> Load<T> {
     }
 }
 
-enum Slot {
+pub(crate) enum Slot {
     Pending,
     Ready(Rc<dyn Any>),
     Failed(String),
@@ -65,6 +66,7 @@ pub struct Library {
     subscribers: RefCell<Vec<Callback<()>>>,
     /// Set when the widget goes away: late arrivals are then dropped.
     closed: Cell<bool>,
+    search: RefCell<search::SearchState>,
 }
 
 impl Library {
@@ -75,6 +77,7 @@ impl Library {
             hints: RefCell::default(),
             subscribers: RefCell::default(),
             closed: Cell::new(false),
+            search: RefCell::default(),
         })
     }
 
@@ -178,7 +181,12 @@ impl Library {
 
     /// The untyped work of [`Library::file`], kept out of its generic body so the wasm
     /// holds it once rather than once per file type.
-    fn slot(self: &Rc<Self>, kind: FileKind, path: &str, decoder: Decoder) -> Load<Rc<dyn Any>> {
+    pub(crate) fn slot(
+        self: &Rc<Self>,
+        kind: FileKind,
+        path: &str,
+        decoder: Decoder,
+    ) -> Load<Rc<dyn Any>> {
         if let Some(slot) = self.slots.borrow().get(path) {
             return match slot {
                 Slot::Pending => Load::Pending,
@@ -228,7 +236,7 @@ impl Library {
 }
 
 /// Decodes a file's bytes into a slot; `from` names the file in messages.
-type Decoder = fn(FileKind, &[u8], &str) -> Slot;
+pub(crate) type Decoder = fn(FileKind, &[u8], &str) -> Slot;
 
 fn decode<T: DeserializeOwned + 'static>(kind: FileKind, bytes: &[u8], from: &str) -> Slot {
     match decode_file::<T>(kind, bytes) {

@@ -60,7 +60,14 @@ fn decode_any(bytes: &[u8]) -> Result<(Header, Value), BundleError> {
         FileKind::Chunk => to_value(decode_payload::<Chunk>(payload)?),
         FileKind::Catalog => to_value(decode_payload::<CatalogPage>(payload)?),
         FileKind::Lookup => to_value(decode_payload::<Lookup>(payload)?),
-        FileKind::SearchRoot | FileKind::SearchShard => json!({ "bytes": payload.len() }),
+        FileKind::SearchRoot => json!({
+            "bytes": payload.len(),
+            "names": selfhelp_search::named_files(payload, true),
+        }),
+        FileKind::SearchShard => json!({
+            "bytes": payload.len(),
+            "names": selfhelp_search::named_files(payload, false),
+        }),
     };
     Ok((header, value))
 }
@@ -173,6 +180,10 @@ fn named_by(kind: FileKind, value: &Value) -> Vec<(FileKind, FileId)> {
             .flatten()
             .filter_map(|a| a.get("chunk").and_then(Value::as_u64))
             .map(|id| (FileKind::Chunk, FileId(id)))
+            .collect(),
+        FileKind::SearchRoot | FileKind::SearchShard => ids(value.get("names"))
+            .into_iter()
+            .map(|id| (FileKind::SearchShard, FileId(id)))
             .collect(),
         _ => Vec::new(),
     }

@@ -52,6 +52,9 @@ enum Command {
         /// Also write <out>/bundle.json: every published article as JSON.
         #[arg(long)]
         json: bool,
+        /// The synonyms file for search (default: synonyms.txt in the first folder).
+        #[arg(long)]
+        synonyms: Option<PathBuf>,
     },
     /// Compile articles and report problems without writing anything.
     Check {
@@ -97,7 +100,16 @@ fn main() -> ExitCode {
             out,
             keep_going,
             json,
-        } => build::run(&paths, &out, &SiteOptions { keep_going, json }),
+            synonyms,
+        } => build::run(
+            &paths,
+            &out,
+            &SiteOptions {
+                keep_going,
+                json,
+                synonyms,
+            },
+        ),
         Command::Check { paths, format } => check::run(&paths, format).into(),
         Command::Inspect { file } => inspect::run(&file).into(),
     };
