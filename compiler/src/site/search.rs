@@ -272,6 +272,38 @@ pub fn index(
     Ok(Some((id, files)))
 }
 
+/// Every playable article of `paths` as search documents, in catalogue order with their
+/// facets, and the products table: what a site's index is built from, for tools that
+/// build indexes of their own (`cargo xtask bench --search` builds the plain-BM25 one
+/// and feeds Pagefind the same text).
+pub fn corpus_documents(paths: &[std::path::PathBuf]) -> (Vec<Document>, Vec<String>) {
+    let compilation = crate::build::compile_all(paths, |_| {}, || {}, |article| {
+        let summary = super::prepare::Summary::of(&article);
+        (summary, document(&article))
+    });
+    let mut seen = std::collections::HashSet::new();
+    let kept: Vec<(super::prepare::Summary, Option<Document>)> = compilation
+        .units
+        .into_iter()
+        .filter(|unit| unit.publishable())
+        .filter_map(|unit| unit.kept)
+        .filter(|(summary, _)| seen.insert(summary.id.clone()))
+        .collect();
+    let summaries: Vec<_> = kept.iter().map(|(summary, _)| summary.clone()).collect();
+    let plan = super::catalog::plan(&summaries);
+    let mut documents = Vec::new();
+    let mut kept: Vec<Option<Document>> = kept.into_iter().map(|(_, doc)| doc).collect();
+    for (product, plan) in plan.products.iter().enumerate() {
+        for member in plan.groups.iter().flat_map(|g| &g.members) {
+            if let Some(mut doc) = kept.get_mut(*member).and_then(Option::take) {
+                doc.facets.product = product as u32;
+                documents.push(doc);
+            }
+        }
+    }
+    (documents, plan.products.into_iter().map(|p| p.name).collect())
+}
+
 /// The kind and clouds of a prepared article, as its search document has them.
 fn doc_facets(prepared: &Prepared) -> Facets {
     Facets {
