@@ -4,11 +4,15 @@
 // loads (which carry hashes) in place of the __NAMES__ below. It is a module: no inline
 // script, no eval, no style attribute, so it runs under
 // `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
-import init, { Widget } from './__GLUE__';
+import init, { initSync, Widget } from './__GLUE__';
 
 const here = new URL('.', import.meta.url);
 const WASM = new URL('__WASM__', here);
 const STYLES = new URL('__CSS__', here).href;
+// The single-file build (`cargo xtask dist --single-file`) carries everything in the
+// page: the wasm's bytes, the styles' text and the site's files, decoded before this
+// module runs. A served site leaves it unset and fetches them.
+const inline = globalThis.selfhelpInline || null;
 const EVENTS = ['ready', 'open', 'close', 'view', 'answer', 'resolved', 'escalated', 'submit', 'error'];
 const ATTRIBUTES = ['bundle', 'mode', 'article', 'lang', 'theme', 'label', 'routing', 'support-email', 'offline'];
 // The loader's own few words; everything else is the widget's (widget/src/i18n).
@@ -22,11 +26,21 @@ let started = null;
 /** Loads the wasm once for every widget of the page. */
 function start() {
   if (!started) {
-    started = typeof WebAssembly === 'object'
-      ? init({ module_or_path: WASM })
-      : Promise.reject(new Error('no WebAssembly'));
+    if (typeof WebAssembly !== 'object') started = Promise.reject(new Error('no WebAssembly'));
+    else if (inline) started = Promise.resolve().then(() => initSync({ module: inline.wasm }));
+    else started = init({ module_or_path: WASM });
   }
   return started;
+}
+
+/** The widget's stylesheet in a shadow root: linked, or carried by the page. */
+function styles() {
+  if (inline) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(inline.css);
+    return { sheet };
+  }
+  return { link: element('link', '', { rel: 'stylesheet', href: STYLES }) };
 }
 
 const live = new Set();
@@ -165,7 +179,9 @@ class SelfhelpWidget extends HTMLElement {
   #build() {
     const root = this.shadowRoot;
     const say = words(this.#lang());
-    root.replaceChildren(element('link', '', { rel: 'stylesheet', href: STYLES }));
+    const { sheet, link } = styles();
+    if (sheet) root.adoptedStyleSheets = [sheet];
+    root.replaceChildren(...(link ? [link] : []));
     this.#shell = element('div', 'sh-shell', { part: 'shell' });
     this.#theme();
     this.#mount = element('div', 'sh-mount', { part: 'root' });
@@ -219,6 +235,7 @@ class SelfhelpWidget extends HTMLElement {
         article: this.getAttribute('article') || '',
         supportEmail: this.getAttribute('support-email') || '',
         lang: this.#lang(),
+        files: inline ? inline.files : null,
         dir: this.closest('[dir]')?.getAttribute('dir') || document.documentElement.dir || '',
       };
       this.#widget = new Widget(mount, options, (name, detail) => this.#emit(name, detail));

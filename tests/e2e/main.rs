@@ -553,3 +553,40 @@ async fn search_finds_through_a_typo_and_opens_the_matching_step() {
     );
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_single_file_build_works_opened_from_disk() {
+    let Some(file) = std::env::var_os("SELFHELP_SINGLE").map(PathBuf::from) else {
+        eprintln!(
+            "skipping the single-file test: SELFHELP_SINGLE is not set (cargo xtask test sets it)"
+        );
+        return;
+    };
+    let browser = Browser::start().await;
+    let url = format!("file://{}", file.display());
+    browser.open(&url).await;
+    browser.expect_text("h1", "How can we help?").await;
+    browser.click_css(".sh-products a").await;
+    browser.click_css(".sh-articles a").await;
+    browser
+        .expect_text(".sh-question", "Which situation fits?")
+        .await;
+    browser.click_button(SPECIFIC_USER).await;
+    browser
+        .expect_text(".sh-question", "Is this the cause?")
+        .await;
+    // Deep links and search work from disk too.
+    browser
+        .open(&format!("{url}#/article/{SEED_ID}/1.n.n"))
+        .await;
+    browser.expect_text(".sh-progress-label", "Step 4").await;
+    let input = browser.find("#sh-search-input").await;
+    input.send_keys("password sync").await.unwrap();
+    browser.find("#sh-search-option-0").await;
+    let mut titles = Vec::new();
+    for title in browser.find_all(".sh-search-option .sh-search-title").await {
+        titles.push(title.text().await.unwrap());
+    }
+    assert!(titles.iter().any(|t| t == SEED_TITLE), "{titles:?}");
+    browser.close().await;
+}

@@ -39,7 +39,8 @@ fn text(options: &JsValue, key: &str) -> Option<String> {
 #[wasm_bindgen]
 impl Widget {
     /// Mounts into `root`. `options`: `bundle` (the entry's URL), `routing` (`hash` or
-    /// `memory`), `storageKey`, `article`, `answers` (`1.n.y`), `supportEmail`, `lang`, `dir`.
+    /// `memory`), `storageKey`, `article`, `answers` (`1.n.y`), `supportEmail`, `lang`, `dir`, and `files` (a site
+    /// carried by the page: path → bytes).
     /// `emit(name, detailJson)` receives the events.
     #[wasm_bindgen(constructor)]
     pub fn new(root: Element, options: JsValue, emit: Function) -> Widget {
@@ -59,11 +60,15 @@ impl Widget {
         });
         crate::panic::install(&root);
         let commands = Commands::default();
-        let props = AppProps {
-            source: SourceKey(Source::Remote {
+        let source = match files(&options) {
+            Some(files) => Source::Memory(std::rc::Rc::new(files)),
+            None => Source::Remote {
                 entry: text(&options, "bundle")
                     .unwrap_or_else(|| crate::DEFAULT_BUNDLE_URL.to_string()),
-            }),
+            },
+        };
+        let props = AppProps {
+            source: SourceKey(source),
             support_email: text(&options, "supportEmail"),
             lang: text(&options, "lang"),
             dir: text(&options, "dir"),
@@ -108,6 +113,21 @@ impl Widget {
             handle.destroy();
         }
     }
+}
+
+/// The site's files carried by the page (`files`: path → `Uint8Array`), if it does.
+fn files(options: &JsValue) -> Option<HashMap<String, Vec<u8>>> {
+    let files = Reflect::get(options, &"files".into()).ok()?;
+    let object = files.dyn_ref::<Object>()?;
+    let files: HashMap<String, Vec<u8>> = Object::entries(object)
+        .iter()
+        .filter_map(|pair| {
+            let pair = pair.dyn_into::<Array>().ok()?;
+            let bytes = pair.get(1).dyn_into::<js_sys::Uint8Array>().ok()?;
+            Some((pair.get(0).as_string()?, bytes.to_vec()))
+        })
+        .collect();
+    (!files.is_empty()).then_some(files)
 }
 
 fn answers(path: &str) -> Vec<Answer> {
