@@ -144,19 +144,14 @@ pub fn build_site(
     );
     let related = related(&prepared, &plan);
     let synonyms = read_synonyms(paths, options, &mut build.diagnostics);
-    let (search_root, search_files) =
-        match search::index(&mut prepared, &plan, &synonyms, &generator())? {
-            Some((root, files)) => (Some(root), files),
-            None => (None, Vec::new()),
-        };
-    let site = pack::assemble(
-        &prepared,
-        &related,
-        &plan,
-        search_root,
-        search_files,
-        &generator(),
-    )?;
+    let docs = search::take_documents(&mut prepared, &plan);
+    let products = plan.products.iter().map(|p| p.name.clone()).collect();
+    // The index is built on one core while the other lays out the chunks and pages.
+    let (index, layout) = rayon::join(
+        || search::index(docs, products, &synonyms, &generator()),
+        || pack::layout(&prepared, &related, &plan, &generator()),
+    );
+    let site = pack::finish(layout?, index?, &generator())?;
     let manifest = Manifest {
         build_id: site.build_id.clone(),
         generator: generator(),

@@ -91,19 +91,76 @@ impl Files<'_> {
 }
 
 /// Lays out `prepared` articles as `plan` orders them. `related[i]` goes with
-/// `prepared[i]`; `search` is the search root, when the site has one.
+/// `prepared[i]`; `search` is the search index (its root and files), when the site
+/// has one.
 pub fn assemble(
     prepared: &[Prepared],
     related: &[Related],
     plan: &Plan,
-    search: Option<FileId>,
-    extra: Vec<SiteFile>,
+    search: Option<(FileId, Vec<SiteFile>)>,
     generator: &str,
 ) -> Result<SiteFiles, BundleError> {
+    finish(
+        layout(prepared, related, plan, generator)?,
+        search,
+        generator,
+    )
+}
+
+/// Everything of a site but its search index and its entry: what can be built while
+/// the index is (see [`finish`]).
+pub struct Layout {
+    files: Vec<SiteFile>,
+    placed: Vec<Placed>,
+    lookup: Vec<FileId>,
+    products: Vec<Product>,
+}
+
+/// Adds the search index and writes the entry, which names everything.
+pub fn finish(
+    layout: Layout,
+    search: Option<(FileId, Vec<SiteFile>)>,
+    generator: &str,
+) -> Result<SiteFiles, BundleError> {
+    let Layout {
+        mut files,
+        placed,
+        lookup,
+        products,
+    } = layout;
+    let search = search.map(|(root, search_files)| {
+        files.extend(search_files);
+        root
+    });
+    let mut entry = Entry {
+        build_id: String::new(),
+        articles: placed.len() as u32,
+        lookup,
+        products,
+        search,
+    };
+    // The build id is the hash of everything else the entry says, which names every file.
+    let encoded = postcard::to_allocvec(&entry).map_err(|e| BundleError::Encode(e.to_string()))?;
+    entry.build_id = format!("{:016x}", file_id(&encoded).0);
+    Ok(SiteFiles {
+        entry: encode_file(FileKind::Entry, &entry, generator)?,
+        build_id: entry.build_id,
+        files,
+        placed,
+    })
+}
+
+/// Chunks, lookups and catalogue pages.
+pub fn layout(
+    prepared: &[Prepared],
+    related: &[Related],
+    plan: &Plan,
+    generator: &str,
+) -> Result<Layout, BundleError> {
     let mut files = Files {
         generator,
-        seen: extra.iter().map(|f| (f.kind, f.id)).collect(),
-        files: extra,
+        seen: HashSet::new(),
+        files: Vec::new(),
     };
     let placed = pack_chunks(prepared, related, plan, &mut files)?;
     let chunk_of: HashMap<usize, FileId> = placed.iter().map(|p| (p.index, p.chunk)).collect();
@@ -140,23 +197,11 @@ pub fn assemble(
             page: files.encode(FileKind::Catalog, &page)?,
         });
     }
-    let mut entry = Entry {
-        build_id: String::new(),
-        articles: placed.len() as u32,
-        lookup,
-        products,
-        search,
-    };
-    // The build id is the hash of everything else the entry says, which names every file.
-    entry.build_id = format!(
-        "{:016x}",
-        file_id(&postcard::to_allocvec(&entry).map_err(|e| BundleError::Encode(e.to_string()))?).0
-    );
-    Ok(SiteFiles {
-        entry: encode_file(FileKind::Entry, &entry, generator)?,
-        build_id: entry.build_id,
+    Ok(Layout {
         files: files.files,
         placed,
+        lookup,
+        products,
     })
 }
 

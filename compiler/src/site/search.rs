@@ -8,7 +8,7 @@ use selfhelp_bundle::{
     encode_with_header, Article, ArticleBody, Block, BundleError, DecisionTree, FileId, FileKind,
     Header, Inline, NodeKind,
 };
-use selfhelp_search::{Config, Document, Facets, Field, Passage, Synonyms};
+use selfhelp_search::{AnalyzedDoc, Config, Document, Facets, Field, Passage, Synonyms};
 
 use super::catalog::Plan;
 use super::pack::{file_id, SiteFile};
@@ -213,32 +213,19 @@ fn shortest_paths(tree: &DecisionTree) -> Vec<Option<String>> {
     paths
 }
 
-/// The search index of a site: each playable article's analysed document, numbered in
-/// catalogue order (articles of a product together, which keeps their result records
-/// together), written as search files. `None` for a site with nothing to search.
+/// The search index of a site: each playable article's analysed document (from
+/// [`take_documents`], in catalogue order: articles of a product together, which keeps
+/// their result records together), written as search files. `None` for a site with
+/// nothing to search.
 pub fn index(
-    prepared: &mut [Prepared],
-    plan: &Plan,
+    docs: Vec<AnalyzedDoc>,
+    products: Vec<String>,
     synonyms: &Synonyms,
     generator: &str,
 ) -> Result<Option<(FileId, Vec<SiteFile>)>, BundleError> {
-    let mut docs = Vec::new();
-    for (product, plan) in plan.products.iter().enumerate() {
-        for member in plan.groups.iter().flat_map(|g| &g.members) {
-            if let Some(mut doc) = prepared.get_mut(*member).and_then(|p| p.search.take()) {
-                let facets = Facets {
-                    product: product as u32,
-                    ..doc_facets(&prepared[*member])
-                };
-                doc.set_facets(facets);
-                docs.push(doc);
-            }
-        }
-    }
     if docs.is_empty() {
         return Ok(None);
     }
-    let products = plan.products.iter().map(|p| p.name.clone()).collect();
     let mut files = Vec::new();
     let mut failed = None;
     let mut store = |payload: &[u8]| -> u64 {
@@ -277,10 +264,15 @@ pub fn index(
 /// build indexes of their own (`cargo xtask bench --search` builds the plain-BM25 one
 /// and feeds Pagefind the same text).
 pub fn corpus_documents(paths: &[std::path::PathBuf]) -> (Vec<Document>, Vec<String>) {
-    let compilation = crate::build::compile_all(paths, |_| {}, || {}, |article| {
-        let summary = super::prepare::Summary::of(&article);
-        (summary, document(&article))
-    });
+    let compilation = crate::build::compile_all(
+        paths,
+        |_| {},
+        || {},
+        |article| {
+            let summary = super::prepare::Summary::of(&article);
+            (summary, document(&article))
+        },
+    );
     let mut seen = std::collections::HashSet::new();
     let kept: Vec<(super::prepare::Summary, Option<Document>)> = compilation
         .units
@@ -301,7 +293,31 @@ pub fn corpus_documents(paths: &[std::path::PathBuf]) -> (Vec<Document>, Vec<Str
             }
         }
     }
-    (documents, plan.products.into_iter().map(|p| p.name).collect())
+    (
+        documents,
+        plan.products.into_iter().map(|p| p.name).collect(),
+    )
+}
+
+/// The analysed documents, taken out of the prepared articles in catalogue order with
+/// their facets: the index numbers them in this order.
+pub fn take_documents(prepared: &mut [Prepared], plan: &Plan) -> Vec<AnalyzedDoc> {
+    let mut docs = Vec::new();
+    for (product, plan) in plan.products.iter().enumerate() {
+        for member in plan.groups.iter().flat_map(|g| &g.members) {
+            let Some(article) = prepared.get_mut(*member) else {
+                continue;
+            };
+            if let Some(mut doc) = article.search.take() {
+                doc.set_facets(Facets {
+                    product: product as u32,
+                    ..doc_facets(article)
+                });
+                docs.push(doc);
+            }
+        }
+    }
+    docs
 }
 
 /// The kind and clouds of a prepared article, as its search document has them.

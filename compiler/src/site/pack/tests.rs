@@ -51,7 +51,7 @@ fn site(prepared: &[Prepared]) -> SiteFiles {
     let summaries: Vec<_> = prepared.iter().map(|p| p.summary.clone()).collect();
     let plan = catalog::plan(&summaries);
     let related = vec![Related::default(); prepared.len()];
-    assemble(prepared, &related, &plan, None, Vec::new(), "test").unwrap()
+    assemble(prepared, &related, &plan, None, "test").unwrap()
 }
 
 fn file(site: &SiteFiles, kind: FileKind, id: FileId) -> &SiteFile {
