@@ -92,7 +92,21 @@ impl From<bool> for Status {
     }
 }
 
+/// mimalloc keeps memory it has freed for a while and commits arena memory eagerly, which
+/// is fast but holds a library build's peak far above what it uses: returning freed pages
+/// at once and committing on demand cut the corpus build's peak by about a third, at no
+/// measurable cost in time (`cargo xtask bench`). Option numbers are mimalloc 2's
+/// (`mi_option_arena_eager_commit` is 4, `mi_option_purge_delay` 15).
+fn tune_allocator() {
+    // SAFETY: plain setters of the allocator's options, called before any thread starts.
+    unsafe {
+        libmimalloc_sys::mi_option_set(4, 0);
+        libmimalloc_sys::mi_option_set(15, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Build {
