@@ -9,6 +9,7 @@ import init, { initSync, Widget } from './__GLUE__';
 const here = new URL('.', import.meta.url);
 const WASM = new URL('__WASM__', here);
 const STYLES = new URL('__CSS__', here).href;
+const SEARCH_WASM = new URL('__SEARCH_WASM__', here);
 // The single-file build (`cargo xtask dist --single-file`) carries everything in the
 // page: the wasm's bytes, the styles' text and the site's files, decoded before this
 // module runs. A served site leaves it unset and fetches them.
@@ -31,6 +32,22 @@ function start() {
     else started = init({ module_or_path: WASM });
   }
   return started;
+}
+
+let searching = null;
+/** The search engine, a module of its own loaded on a visitor's first search (a visit
+ * that never searches never downloads it), then an engine on the index's root. */
+function openSearch(root) {
+  if (!searching) {
+    searching = import('./__SEARCH_GLUE__').then(async (glue) => {
+      if (inline) glue.initSync({ module: inline.searchWasm });
+      else await glue.default({ module_or_path: SEARCH_WASM });
+      return glue;
+    });
+    // A failed load (offline, say) is tried again on the next search.
+    searching.catch(() => { searching = null; });
+  }
+  return searching.then((glue) => new glue.Engine(root));
 }
 
 /** The widget's stylesheet in a shadow root: linked, or carried by the page. */
@@ -236,11 +253,11 @@ class SelfhelpWidget extends HTMLElement {
         supportEmail: this.getAttribute('support-email') || '',
         lang: this.#lang(),
         files: inline ? inline.files : null,
+        search: openSearch,
         dir: this.closest('[dir]')?.getAttribute('dir') || document.documentElement.dir || '',
       };
       this.#widget = new Widget(mount, options, (name, detail) => this.#emit(name, detail));
       for (const [name, value] of this.#queue.splice(0)) this.#widget.command(name, value);
-      if (this.hasAttribute('offline')) registerWorker();
     }, (error) => {
       const say = words(this.#lang());
       const message = element('p', 'sh-error', { role: 'alert' });
@@ -281,6 +298,7 @@ class SelfhelpWidget extends HTMLElement {
       detail = {};
     }
     if (name === 'ready') this.#buildId = detail.buildId;
+    if ((name === 'view' || name === 'error') && this.hasAttribute('offline')) registerWorker();
     detail = { instanceId: this.#id, buildId: this.#buildId, articleId: null, ...detail, type: name };
     this.dispatchEvent(new CustomEvent(`selfhelp:${name}`, { bubbles: true, composed: true, detail }));
     for (const key of [name, '*']) {
@@ -303,17 +321,26 @@ function deepActiveElement() {
 }
 
 let worker = null;
-/** The service worker keeps the app and every file already fetched, for offline visits. */
+/** The service worker keeps the app and every file already fetched, for offline visits.
+ * Registered once the first page shows: installing it fetches the app shell, which
+ * must not compete with what the visitor waits for. */
 function registerWorker() {
   if (worker || !('serviceWorker' in navigator) || location.protocol === 'file:') return;
-  // What this visit fetched before the worker controlled it: keep it too.
-  const keep = (w) => w && w.postMessage({
-    keep: performance.getEntriesByType('resource').map((r) => r.name).filter((url) => url.startsWith(here.href)),
-  });
-  worker = navigator.serviceWorker.register(new URL('sw.js', here), { scope: here.pathname }).then(() => {
-    navigator.serviceWorker.ready.then((ready) => keep(ready.active));
-    navigator.serviceWorker.addEventListener('controllerchange', () => keep(navigator.serviceWorker.controller));
-  }, () => null);
+  worker = true;
+  // What this visit fetched before the worker controlled it: keep it too, said once.
+  let kept = false;
+  const keep = (w) => {
+    if (!w || kept) return;
+    kept = true;
+    w.postMessage({
+      keep: performance.getEntriesByType('resource').map((r) => r.name).filter((url) => url.startsWith(here.href)),
+    });
+  };
+  setTimeout(() => {
+    navigator.serviceWorker.register(new URL('sw.js', here), { scope: here.pathname }).then(() => {
+      navigator.serviceWorker.ready.then((ready) => keep(ready.active));
+    }, () => null);
+  }, 0);
 }
 
 if (!customElements.get('selfhelp-widget')) customElements.define('selfhelp-widget', SelfhelpWidget);

@@ -77,29 +77,42 @@ function fetchInTime(request, options) {
   ]);
 }
 
-async function networkFirst(request, isEntry) {
+/** Work that outlives the answer (caching a copy): the answer does not wait for it;
+ * `keep` (an event's waitUntil, or a list to await) holds the worker alive for it. */
+function later(keep, work) {
+  keep(work.catch(() => null));
+}
+
+async function networkFirst(request, isEntry, keep) {
   try {
     const response = await fetchInTime(request, { cache: 'no-cache' });
     if (response.ok) {
-      const cache = await caches.open(PAGES);
-      await cache.put(request, response.clone());
-      if (isEntry) await startBuild(response.clone());
+      const copy = response.clone();
+      const entry = isEntry ? response.clone() : null;
+      later(keep, (async () => {
+        await (await caches.open(PAGES)).put(request, copy);
+        if (entry) await startBuild(entry);
+      })());
     }
     return response;
   } catch (error) {
-    const cached = await caches.match(request, { ignoreSearch: true });
+    const cached = await caches.match(request, { ignoreSearch: true })
+      || (request.mode === 'navigate' ? await caches.match(self.registration.scope) : null);
     if (cached) return cached;
     throw error;
   }
 }
 
-async function cacheFirst(request) {
+async function cacheFirst(request, keep) {
   const cached = await caches.match(request, { ignoreSearch: true });
   if (cached) return cached;
   const response = await fetchInTime(request, {});
   if (response.ok) {
-    const cache = NAMED.test(new URL(request.url).pathname) ? await contentCache() : await caches.open(APP);
-    await cache.put(request, response.clone());
+    const copy = response.clone();
+    later(keep, (async () => {
+      const cache = NAMED.test(new URL(request.url).pathname) ? await contentCache() : await caches.open(APP);
+      await cache.put(request, copy);
+    })());
   }
   return response;
 }
@@ -111,9 +124,10 @@ self.addEventListener('fetch', (event) => {
   const path = url.pathname;
   const revalidated = request.mode === 'navigate' || path.endsWith('/') || path.endsWith('.html')
     || path.endsWith('/selfhelp.js') || path.endsWith('/sw.js');
-  if (path.endsWith('/bundle.bin')) event.respondWith(networkFirst(request, true));
-  else if (revalidated) event.respondWith(networkFirst(request, false));
-  else event.respondWith(cacheFirst(request));
+  const keep = (work) => event.waitUntil(work);
+  if (path.endsWith('/bundle.bin')) event.respondWith(networkFirst(request, true, keep));
+  else if (revalidated) event.respondWith(networkFirst(request, false, keep));
+  else event.respondWith(cacheFirst(request, keep));
 });
 
 // What a page fetched before this worker controlled it: keep it as if fetched now. The
@@ -126,9 +140,14 @@ self.addEventListener('message', (event) => {
     for (const href of ordered) {
       const url = new URL(href);
       if (!url.href.startsWith(self.registration.scope) || await caches.match(url)) continue;
+      // One by one, each stored before the next: the entry's build names the cache the
+      // others go in.
+      const stored = [];
+      const keep = (work) => stored.push(work);
       try {
-        if (isEntry(href)) await networkFirst(new Request(url), true);
-        else if (NAMED.test(url.pathname)) await cacheFirst(new Request(url));
+        if (isEntry(href)) await networkFirst(new Request(url), true, keep);
+        else if (NAMED.test(url.pathname)) await cacheFirst(new Request(url), keep);
+        await Promise.all(stored);
       } catch {
         // Offline already: nothing more to keep.
       }

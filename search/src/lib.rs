@@ -14,6 +14,7 @@ mod hash;
 mod postings;
 mod query;
 mod synonyms;
+pub mod wire;
 
 pub use build::{analyze, build, AnalyzedDoc};
 pub use document::{Config, Document, Facets, Field, Passage};

@@ -452,6 +452,14 @@ async fn search_finds_through_a_typo_and_opens_the_matching_step() {
     };
     browser.open(&site.url).await;
     browser.expect_text("h1", "How can we help?").await;
+    // The engine is a module of its own: a visit that has not searched has not fetched it.
+    let engine_fetched = "return performance.getEntriesByType('resource')\
+        .some((r) => /\\/search-[0-9a-f]{16}_bg\\.wasm$/.test(r.name))";
+    assert_eq!(
+        browser.script(engine_fetched).await,
+        serde_json::json!(false),
+        "the search engine was fetched before anyone searched"
+    );
     // `/` goes to the search field from anywhere on the page.
     browser.press("/").await;
     let focused = browser
@@ -462,6 +470,10 @@ async fn search_finds_through_a_typo_and_opens_the_matching_step() {
     browser.press("pasword sync for a specific user").await;
     let first = browser.find("#sh-search-option-0 .sh-search-title").await;
     assert_eq!(first.text().await.unwrap(), SEED_TITLE);
+    assert_eq!(
+        browser.script(engine_fetched).await,
+        serde_json::json!(true)
+    );
     let input = browser.find("#sh-search-input").await;
     assert_eq!(
         input.attr("aria-expanded").await.unwrap().as_deref(),

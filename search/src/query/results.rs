@@ -2,8 +2,10 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 /// A query.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Request {
     pub text: String,
     pub filters: Filters,
@@ -12,7 +14,7 @@ pub struct Request {
     pub plain: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Filters {
     pub product: Option<u32>,
     pub kind: Option<u8>,
@@ -20,14 +22,14 @@ pub struct Filters {
     pub cloud: Option<u8>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Outcome {
     /// Fetch these files, [`Searcher::insert`] them, and search again.
     Need(Vec<u64>),
     Done(Results),
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Results {
     pub hits: Vec<Hit>,
     /// Documents matching, with the filters.
@@ -39,7 +41,7 @@ pub struct Results {
 
 /// Counts of matching documents by facet value, each with the other facets' filters
 /// applied but not its own.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct FacetCounts {
     /// `(product, documents)`, most documents first.
     pub products: Vec<(u32, u32)>,
@@ -48,7 +50,7 @@ pub struct FacetCounts {
     pub clouds: Vec<(u8, u32)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
     pub key: String,
     pub title: String,
@@ -60,7 +62,7 @@ pub struct Hit {
 }
 
 /// Text with the byte ranges of matched words, to render as elements (never as HTML).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Excerpt {
     pub text: String,
     pub marks: Vec<Range<usize>>,

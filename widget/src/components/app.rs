@@ -18,7 +18,7 @@ use crate::embed::{Command, Commands, Detail, Emitter};
 use crate::hooks::{use_library_root, use_router, Language, LibraryContext, Routing, SourceKey};
 use crate::host_values::HostValues;
 use crate::i18n::strings_for;
-use crate::library::{Load, Source};
+use crate::library::{Load, SearchOpener, Source};
 use crate::route::Route;
 use crate::shared::Shared;
 use crate::state::Action;
@@ -46,6 +46,9 @@ pub struct AppProps {
     pub emitter: Emitter,
     #[prop_or_default]
     pub commands: Commands,
+    /// Opens the search engine; without one, search says it is not available.
+    #[prop_or_default]
+    pub search: SearchOpener,
 }
 
 impl AppProps {
@@ -60,13 +63,14 @@ impl AppProps {
             initial: None,
             emitter: Emitter::default(),
             commands: Commands::default(),
+            search: SearchOpener::default(),
         }
     }
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let context = use_library_root(&props.source);
+    let context = use_library_root(&props.source, &props.search);
     let strings = strings_for(props.lang.as_deref().unwrap_or(""));
     let dir = match props.dir.as_deref() {
         Some("rtl") => "rtl",

@@ -116,6 +116,12 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             }
         })
     };
+    // The engine and the index's root start loading when the field gets focus, so the
+    // first letters typed do not wait for them.
+    let onfocus = {
+        let library = library.clone();
+        Callback::from(move |_: FocusEvent| library.prepare_search())
+    };
     let onblur = {
         let open = open.clone();
         // Later than a click on an option, which must land first.
@@ -188,7 +194,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 autocomplete="off" spellcheck="false" aria-autocomplete="list"
                 aria-controls="sh-search-list" aria-expanded={shown.to_string()}
                 aria-activedescendant={active.filter(|_| shown).map(|a| format!("sh-search-option-{a}"))}
-                {oninput} {onkeydown} {onblur} />
+                {oninput} {onkeydown} {onfocus} {onblur} />
             <button type="submit" class="sh-search-button">{ t.search_button }</button>
             <p class="sh-visually-hidden sh-search-status" aria-live="polite">{ if shown { status } else { String::new() } }</p>
             <ul id="sh-search-list" role="listbox" class="sh-search-list" aria-label={t.search_label}

@@ -15,7 +15,7 @@ use yew::AppHandle;
 
 use crate::components::{App, AppProps};
 use crate::hooks::{Routing, SourceKey};
-use crate::library::Source;
+use crate::library::{SearchOpener, Source};
 use crate::route::{Answer, Route};
 pub use commands::{Command, Commands};
 pub use events::{Detail, Emitter};
@@ -39,8 +39,9 @@ fn text(options: &JsValue, key: &str) -> Option<String> {
 #[wasm_bindgen]
 impl Widget {
     /// Mounts into `root`. `options`: `bundle` (the entry's URL), `routing` (`hash` or
-    /// `memory`), `storageKey`, `article`, `answers` (`1.n.y`), `supportEmail`, `lang`, `dir`, and `files` (a site
-    /// carried by the page: path → bytes).
+    /// `memory`), `storageKey`, `article`, `answers` (`1.n.y`), `supportEmail`, `lang`, `dir`, `files` (a site
+    /// carried by the page: path → bytes) and `search` (`open(rootBytes)` → a promise of
+    /// an engine, see `library::search`).
     /// `emit(name, detailJson)` receives the events.
     #[wasm_bindgen(constructor)]
     pub fn new(root: Element, options: JsValue, emit: Function) -> Widget {
@@ -76,6 +77,12 @@ impl Widget {
             initial,
             emitter: Emitter(Some(std::rc::Rc::new(emit))),
             commands: commands.clone(),
+            search: SearchOpener(
+                Reflect::get(&options, &"search".into())
+                    .ok()
+                    .and_then(|open| open.dyn_into::<Function>().ok())
+                    .map(std::rc::Rc::new),
+            ),
         };
         let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
         Widget {

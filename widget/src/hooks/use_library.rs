@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::library::{Library, Source};
+use crate::library::{Library, SearchOpener, Source};
 
 /// What pages read the library through. Its generation changes with every arrival, so
 /// pages that read it render again and ask for what they show again.
@@ -23,8 +23,10 @@ impl PartialEq for LibraryContext {
 
 /// The library for `source`, made once per source and closed when the widget goes away.
 #[hook]
-pub fn use_library_root(source: &SourceKey) -> LibraryContext {
-    let library = use_memo(source.clone(), |source| Library::new(source.0.clone()));
+pub fn use_library_root(source: &SourceKey, search: &SearchOpener) -> LibraryContext {
+    let library = use_memo((source.clone(), search.clone()), |(source, search)| {
+        Library::with_search(source.0.clone(), search.clone())
+    });
     let generation = use_state(|| 0u32);
     {
         let library = Rc::clone(&library);

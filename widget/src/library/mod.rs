@@ -9,6 +9,8 @@
 pub mod fetch;
 mod search;
 
+pub use search::SearchOpener;
+
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -71,13 +73,18 @@ pub struct Library {
 
 impl Library {
     pub fn new(source: Source) -> Rc<Library> {
+        Library::with_search(source, SearchOpener::default())
+    }
+
+    /// A library that searches with the engine `opener` opens.
+    pub fn with_search(source: Source, opener: SearchOpener) -> Rc<Library> {
         Rc::new(Library {
             source,
             slots: RefCell::default(),
             hints: RefCell::default(),
             subscribers: RefCell::default(),
             closed: Cell::new(false),
-            search: RefCell::default(),
+            search: RefCell::new(search::SearchState::new(opener)),
         })
     }
 
@@ -96,6 +103,7 @@ impl Library {
         self.slots
             .borrow_mut()
             .retain(|_, slot| !matches!(slot, Slot::Failed(_)));
+        self.search.borrow_mut().forget_failure();
         self.notify();
     }
 

@@ -1,10 +1,20 @@
-//! Search over the library: the index's root opened once, then each query's files
-//! fetched as the engine asks for them, in as few rounds as it needs.
+//! Search over the library: the engine (a module of its own, loaded on first use) opened
+//! on the index's root, then each query's files fetched as the engine asks for them, in
+//! as few rounds as it needs.
+//!
+//! The engine lives outside this wasm so that a visit which never searches never
+//! downloads it: `selfhelp.js` gives a [`SearchOpener`] that loads the module and opens
+//! an engine on the root's bytes. Requests and answers cross as bytes in the encoding of
+//! `selfhelp_search::wire`, defined once for both modules.
 
 use std::rc::Rc;
 
+use js_sys::{Function, Promise, Reflect, Uint8Array};
 use selfhelp_bundle::{read_header, FileId, FileKind};
-use selfhelp_search::{IndexError, Outcome, Request, Results, Searcher};
+use selfhelp_search::wire::{decode_outcome, encode_request};
+use selfhelp_search::{Outcome, Request, Results};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use super::{Library, Load, Slot};
 
@@ -13,12 +23,62 @@ const MAX_ROUNDS: usize = 8;
 /// Queries whose results are kept, for typing back and forth.
 const REMEMBERED: usize = 24;
 
+/// `open(rootBytes) → Promise<engine>`, from the page; `None` where it gives none.
+#[derive(Clone, Default)]
+pub struct SearchOpener(pub Option<Rc<Function>>);
+
+impl PartialEq for SearchOpener {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Debug for SearchOpener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "SearchOpener(..)"
+        } else {
+            "SearchOpener(none)"
+        })
+    }
+}
+
+enum Engine {
+    Closed,
+    Opening,
+    Open(JsValue),
+    Failed(String),
+}
+
 /// What searching needs from the library.
-#[derive(Default)]
 pub(super) struct SearchState {
-    searcher: Option<Result<Searcher, String>>,
+    opener: SearchOpener,
+    engine: Engine,
     inserted: std::collections::HashSet<u64>,
     remembered: Vec<(Request, Rc<Results>)>,
+}
+
+impl SearchState {
+    pub(super) fn new(opener: SearchOpener) -> SearchState {
+        SearchState {
+            opener,
+            engine: Engine::Closed,
+            inserted: Default::default(),
+            remembered: Vec::new(),
+        }
+    }
+
+    /// After a failure (the engine's module could not be fetched, say), the next search
+    /// tries again.
+    pub(super) fn forget_failure(&mut self) {
+        if let Engine::Failed(_) = self.engine {
+            self.engine = Engine::Closed;
+        }
+    }
 }
 
 /// The payload of a search file, checked to be one.
@@ -36,8 +96,31 @@ fn payload(kind: FileKind, bytes: &[u8], from: &str) -> Slot {
     }
 }
 
-fn message(error: IndexError) -> String {
-    format!("Search is not available: {error}.")
+/// A JavaScript failure (a thrown string, an `Error`, a trap) for people.
+fn message(error: &JsValue) -> String {
+    let why = error
+        .as_string()
+        .or_else(|| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "the search engine failed".to_string());
+    format!("Search is not available: {why}.")
+}
+
+/// Calls `engine.name(args…)`.
+fn call(engine: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, String> {
+    let method = Reflect::get(engine, &name.into())
+        .ok()
+        .and_then(|m| m.dyn_into::<Function>().ok())
+        .ok_or_else(|| format!("Search is not available: the engine has no {name}."))?;
+    match args {
+        [a] => method.call1(engine, a),
+        [a, b] => method.call2(engine, a, b),
+        _ => method.call0(engine),
+    }
+    .map_err(|error| message(&error))
 }
 
 impl Library {
@@ -52,16 +135,18 @@ impl Library {
         {
             return Load::Ready(results.clone());
         }
-        if let Load::Pending | Load::Failed(_) = self.open_search() {
-            return self.open_search().and_then(|_| Load::Pending);
-        }
+        let engine = match self.open_search() {
+            Load::Ready(engine) => engine,
+            Load::Pending => return Load::Pending,
+            Load::Failed(message) => return Load::Failed(message),
+        };
+        let encoded = Uint8Array::from(&encode_request(request)[..]);
         for _ in 0..MAX_ROUNDS {
-            let outcome = match &self.search.borrow().searcher {
-                Some(Ok(searcher)) => searcher.try_search(request),
-                Some(Err(message)) => return Load::Failed(message.clone()),
-                None => return Load::Pending,
+            let answer = match call(&engine, "search", &[&encoded]) {
+                Ok(answer) => Uint8Array::new(&answer).to_vec(),
+                Err(message) => return self.engine_failed(message),
             };
-            let needed = match outcome {
+            let needed = match decode_outcome(&answer) {
                 Ok(Outcome::Done(results)) => {
                     let results = Rc::new(results);
                     let mut state = self.search.borrow_mut();
@@ -72,7 +157,9 @@ impl Library {
                     return Load::Ready(results);
                 }
                 Ok(Outcome::Need(needed)) => needed,
-                Err(error) => return Load::Failed(message(error)),
+                Err(error) => {
+                    return self.engine_failed(format!("Search is not available: {error}."))
+                }
             };
             let mut waiting = false;
             for id in needed {
@@ -81,17 +168,12 @@ impl Library {
                 }
                 match self.raw(FileKind::SearchShard, FileId(id)) {
                     Load::Ready(bytes) => {
-                        let mut state = self.search.borrow_mut();
-                        let inserted = match state.searcher.as_mut() {
-                            Some(Ok(searcher)) => searcher.insert(id, &bytes),
-                            _ => Ok(()),
-                        };
-                        match inserted {
-                            Ok(()) => {
-                                state.inserted.insert(id);
-                            }
-                            Err(error) => return Load::Failed(message(error)),
+                        let hex = JsValue::from(format!("{id:016x}"));
+                        let bytes = Uint8Array::from(&bytes[..]);
+                        if let Err(message) = call(&engine, "insert", &[&hex, &bytes]) {
+                            return self.engine_failed(message);
                         }
+                        self.search.borrow_mut().inserted.insert(id);
                     }
                     Load::Pending => waiting = true,
                     Load::Failed(message) => return Load::Failed(message),
@@ -110,31 +192,57 @@ impl Library {
             .and_then(|entry| Load::Ready(entry.search.is_some()))
     }
 
-    /// The index's root, opened once: `Ready(())` once the searcher exists.
-    fn open_search(self: &Rc<Self>) -> Load<()> {
-        if let Some(state) = &self.search.borrow().searcher {
-            return match state {
-                Ok(_) => Load::Ready(()),
-                Err(message) => Load::Failed(message.clone()),
-            };
+    /// Starts loading the engine and the index's root (when the search field gets
+    /// focus), so the first query waits for neither.
+    pub fn prepare_search(self: &Rc<Self>) {
+        let _ = self.open_search();
+    }
+
+    /// A failure of the engine itself (a trap leaves its module unusable): search stops
+    /// for the visit, everything else goes on.
+    fn engine_failed<T>(&self, message: String) -> Load<T> {
+        self.search.borrow_mut().engine = Engine::Failed(message.clone());
+        Load::Failed(message)
+    }
+
+    /// The engine, opened once on the index's root.
+    fn open_search(self: &Rc<Self>) -> Load<JsValue> {
+        match &self.search.borrow().engine {
+            Engine::Open(engine) => return Load::Ready(engine.clone()),
+            Engine::Opening => return Load::Pending,
+            Engine::Failed(message) => return Load::Failed(message.clone()),
+            Engine::Closed => {}
         }
         let root = self.entry().and_then(|entry| match entry.search {
             Some(root) => self.raw(FileKind::SearchRoot, root),
             None => Load::Failed("This help has no search index.".to_string()),
         });
-        match root {
-            Load::Ready(bytes) => {
-                let opened = Searcher::open(&bytes).map_err(message);
-                let ready = opened.as_ref().map(|_| ()).map_err(Clone::clone);
-                self.search.borrow_mut().searcher = Some(opened);
-                match ready {
-                    Ok(()) => Load::Ready(()),
-                    Err(message) => Load::Failed(message),
-                }
+        let bytes = match root {
+            Load::Ready(bytes) => bytes,
+            Load::Pending => return Load::Pending,
+            Load::Failed(message) => return Load::Failed(message),
+        };
+        let Some(opener) = self.search.borrow().opener.0.clone() else {
+            return self.engine_failed("Search is not available on this page.".to_string());
+        };
+        let opening = match opener.call1(&JsValue::NULL, &Uint8Array::from(&bytes[..])) {
+            Ok(promise) => Promise::resolve(&promise),
+            Err(error) => return self.engine_failed(message(&error)),
+        };
+        self.search.borrow_mut().engine = Engine::Opening;
+        let library = Rc::clone(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let engine = match JsFuture::from(opening).await {
+                Ok(engine) => Engine::Open(engine),
+                Err(error) => Engine::Failed(message(&error)),
+            };
+            if library.closed.get() {
+                return;
             }
-            Load::Pending => Load::Pending,
-            Load::Failed(message) => Load::Failed(message),
-        }
+            library.search.borrow_mut().engine = engine;
+            library.notify();
+        });
+        Load::Pending
     }
 
     /// A search file's payload, fetched like any site file.
