@@ -29,6 +29,8 @@ pub enum FileKind {
     SearchRoot,
     /// A shard of the search index.
     SearchShard,
+    /// The catalogue's top level: the products and services, for the start page.
+    Products,
 }
 
 impl FileKind {
@@ -37,7 +39,7 @@ impl FileKind {
         match self {
             FileKind::Entry => "",
             FileKind::Chunk => "chunks",
-            FileKind::Catalog => "catalog",
+            FileKind::Catalog | FileKind::Products => "catalog",
             FileKind::Lookup => "lookup",
             FileKind::SearchRoot | FileKind::SearchShard => "search",
         }
@@ -52,6 +54,7 @@ impl FileKind {
             FileKind::Lookup => "lookup",
             FileKind::SearchRoot => "search root",
             FileKind::SearchShard => "search shard",
+            FileKind::Products => "product list",
         }
     }
 }

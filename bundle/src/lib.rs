@@ -24,8 +24,8 @@ pub use form::{ChoiceOption, ControlType, Field, Form, FormSettings, Validation}
 pub use meta::{Cloud, Metadata, SelfHelpType};
 pub use rich::{AzureKb, Block, Inline, Insight, LinkKind, Metric, Video};
 pub use site::{
-    bucket_of, clouds_mask, CatalogPage, Chunk, ChunkArticle, Count, Entry, FileId, Group, Kind,
-    Listing, Located, Lookup, Product, Related, ENTRY_FILE,
+    bucket_of, clouds_mask, fingerprint, CatalogPage, Chunk, ChunkArticle, Count, Entry, FileId,
+    Group, Kind, Listing, Located, Lookup, Product, Products, Related, ENTRY_FILE,
 };
 pub use tree::{Choice, DecisionTree, Node, NodeId, NodeKind};
 
@@ -33,12 +33,13 @@ pub use tree::{Choice, DecisionTree, Node, NodeId, NodeKind};
 ///
 /// Bump it on every change to the serialized types; bump [`MIN_COMPATIBLE_VERSION`] too
 /// when a reader of the previous version could no longer read the new bundles.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Oldest reader version that can read what this crate writes.
-pub const MIN_COMPATIBLE_VERSION: u32 = 4;
+pub const MIN_COMPATIBLE_VERSION: u32 = 5;
 
 /// Oldest format this crate can still read. Every format so far changed the layout of the
 /// payload (version 4 split the single bundle into a site of entry, catalogue, lookup and
-/// chunk files), so only the current one is readable.
-pub const MIN_READABLE_VERSION: u32 = 4;
+/// chunk files; version 5 moved the products out of the entry, wrote lookups by id
+/// fingerprint and file ids in 8 bytes), so only the current one is readable.
+pub const MIN_READABLE_VERSION: u32 = 5;

@@ -2,8 +2,8 @@
 //! only when a page needs them.
 //!
 //! ```text
-//! bundle.bin               the entry: build id, lookup buckets, the catalogue's top level
-//! catalog/<id>.bin         a product's groups and their article listings
+//! bundle.bin               the entry: build id, lookup buckets, where the rest starts
+//! catalog/<id>.bin         the products and services; a product's groups and listings
 //! lookup/<id>.bin          article id → chunk, for the ids of one bucket
 //! chunks/<id>.bin          whole articles, neighbours in the catalogue together
 //! search/<id>.bin          the search index (selfhelp-search)
@@ -21,11 +21,34 @@ use crate::meta::Cloud;
 /// The name of the entry file at the root of a site.
 pub const ENTRY_FILE: &str = "bundle.bin";
 
-/// A file of the site, named by the first 64 bits of a hash of its bytes.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+/// A file of the site, named by the first 64 bits of a hash of its bytes. Written as 8
+/// bytes in site files (a varint of a hash takes 10) and as its 16 hex digits, the
+/// file's name, in JSON.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u64);
+
+impl Serialize for FileId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            serializer.collect_str(&format_args!("{:016x}", self.0))
+        } else {
+            self.0.to_le_bytes().serialize(serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FileId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            let hex = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+            u64::from_str_radix(&hex, 16)
+                .map(FileId)
+                .map_err(|_| serde::de::Error::custom("a file id is 16 hex digits"))
+        } else {
+            <[u8; 8]>::deserialize(deserializer).map(|bytes| FileId(u64::from_le_bytes(bytes)))
+        }
+    }
+}
 
 impl FileId {
     /// Its path relative to the site's root, e.g. `chunks/00a1b2c3d4e5f607.bin`.
@@ -43,10 +66,17 @@ pub struct Entry {
     pub articles: u32,
     /// Buckets of article ids: an id's bucket is [`bucket_of`]`(id, lookup.len())`.
     pub lookup: Vec<FileId>,
-    /// The top level of the browse catalogue, in display order.
-    pub products: Vec<Product>,
+    /// The top level of the browse catalogue ([`Products`]): apart, so that a visit
+    /// that goes straight to an article does not fetch it.
+    pub products: FileId,
     /// The search index's root, when the site has one.
     pub search: Option<FileId>,
+}
+
+/// The products and services, in display order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Products {
+    pub products: Vec<Product>,
 }
 
 /// A product or service, with how many articles of each kind and cloud it has.
@@ -113,16 +143,23 @@ pub struct Listing {
     pub chunk: u32,
 }
 
-/// One bucket of article ids and the chunks that hold them, sorted by id.
+/// One bucket of article ids and the chunks that hold them. Ids are kept as their
+/// [`fingerprint`]s (8 bytes, where an id takes about 40): a fingerprint that matches an
+/// id never published leads to a chunk without it, which the reader then says.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Lookup {
+    /// The chunks this bucket's articles are in.
+    pub chunks: Vec<FileId>,
+    /// Sorted by fingerprint; no two alike (the compiler refuses a site where two would be).
     pub articles: Vec<Located>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Located {
-    pub id: String,
-    pub chunk: FileId,
+    /// The id's [`fingerprint`], written as 8 bytes like a [`FileId`].
+    pub fingerprint: FileId,
+    /// Index into the lookup's `chunks`.
+    pub chunk: u32,
 }
 
 /// Whole articles.
@@ -154,26 +191,33 @@ impl Chunk {
 }
 
 impl Lookup {
+    /// The chunk that holds `id`, if the bucket names one for its fingerprint.
     pub fn chunk_of(&self, id: &str) -> Option<FileId> {
+        let fingerprint = FileId(fingerprint(id));
         self.articles
-            .binary_search_by(|located| located.id.as_str().cmp(id))
+            .binary_search_by(|located| located.fingerprint.cmp(&fingerprint))
             .ok()
             .and_then(|index| self.articles.get(index))
-            .map(|located| located.chunk)
+            .and_then(|located| self.chunks.get(located.chunk as usize).copied())
     }
 }
 
-/// The lookup bucket of an article id among `buckets`: FNV-1a over its bytes. Both the
-/// compiler and the widget call this, so they always agree.
-pub fn bucket_of(id: &str, buckets: usize) -> usize {
+/// An article id's 64-bit FNV-1a hash: its lookup bucket and its entry in the bucket.
+/// Both the compiler and the widget call this, so they always agree.
+pub fn fingerprint(id: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in id.bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
+    hash
+}
+
+/// The lookup bucket of an article id among `buckets`.
+pub fn bucket_of(id: &str, buckets: usize) -> usize {
     match buckets {
         0 => 0,
-        n => (hash % n as u64) as usize,
+        n => (fingerprint(id) % n as u64) as usize,
     }
 }
 
@@ -230,18 +274,35 @@ mod tests {
 
     #[test]
     fn lookup_finds_by_id() {
+        let mut articles: Vec<Located> = ["a", "c", "e"]
+            .iter()
+            .enumerate()
+            .map(|(n, id)| Located {
+                fingerprint: FileId(fingerprint(id)),
+                chunk: n as u32,
+            })
+            .collect();
+        articles.sort_by_key(|a| a.fingerprint);
         let lookup = Lookup {
-            articles: ["a", "c", "e"]
-                .iter()
-                .enumerate()
-                .map(|(n, id)| Located {
-                    id: id.to_string(),
-                    chunk: FileId(n as u64),
-                })
-                .collect(),
+            chunks: vec![FileId(10), FileId(11), FileId(12)],
+            articles,
         };
-        assert_eq!(lookup.chunk_of("c"), Some(FileId(1)));
+        assert_eq!(lookup.chunk_of("c"), Some(FileId(11)));
+        assert_eq!(lookup.chunk_of("e"), Some(FileId(12)));
         assert_eq!(lookup.chunk_of("d"), None);
+    }
+
+    #[test]
+    fn file_ids_take_eight_bytes() {
+        let bytes = postcard::to_allocvec(&FileId(u64::MAX)).unwrap();
+        assert_eq!(bytes.len(), 8);
+        assert_eq!(
+            postcard::from_bytes::<FileId>(&bytes).unwrap(),
+            FileId(u64::MAX)
+        );
+        let json = serde_json::to_string(&FileId(0xab)).unwrap();
+        assert_eq!(json, "\"00000000000000ab\"");
+        assert_eq!(serde_json::from_str::<FileId>(&json).unwrap(), FileId(0xab));
     }
 
     #[test]

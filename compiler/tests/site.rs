@@ -120,11 +120,13 @@ fn named_files(out: &Path, entry: &Entry) -> Vec<String> {
     let mut files = Vec::new();
     for id in &entry.lookup {
         files.push(id.path(FileKind::Lookup));
-        for located in read::<Lookup>(out, FileKind::Lookup, *id).articles {
-            files.push(located.chunk.path(FileKind::Chunk));
+        for chunk in read::<Lookup>(out, FileKind::Lookup, *id).chunks {
+            files.push(chunk.path(FileKind::Chunk));
         }
     }
-    for product in &entry.products {
+    files.push(entry.products.path(FileKind::Products));
+    let products: selfhelp_bundle::Products = read(out, FileKind::Products, entry.products);
+    for product in &products.products {
         files.push(product.page.path(FileKind::Catalog));
         let page: CatalogPage = read(out, FileKind::Catalog, product.page);
         files.extend(page.chunks.iter().map(|c| c.path(FileKind::Chunk)));
@@ -475,7 +477,16 @@ fn inspect_reads_an_entry_a_chunk_and_a_whole_site() {
     assert_eq!(files.len(), named_files(out.path(), &entry).len());
 
     // A damaged chunk: inspect of the folder says which file and fails.
-    std::fs::write(&chunk_file, b"SELFHELP\x04\x04\x01x\x01garbage").unwrap();
+    std::fs::write(
+        &chunk_file,
+        [
+            b"SELFHELP".as_slice(),
+            &[selfhelp_bundle::FORMAT_VERSION as u8; 2],
+            b"\x01x\x01garbage",
+        ]
+        .concat(),
+    )
+    .unwrap();
     let output = selfhelp(&["inspect".as_ref(), out.path().as_os_str()]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);

@@ -310,7 +310,15 @@ fn chunk_path(files: &Files, id: &str) -> String {
 async fn a_newer_or_damaged_chunk_says_so_and_the_rest_keeps_working() {
     for (damage, expected) in [
         (from_the_future(FileKind::Chunk), "update the widget"),
-        (b"SELFHELP\x04\x04\x01x\x01garbage".to_vec(), "damaged"),
+        (
+            [
+                b"SELFHELP".as_slice(),
+                &[selfhelp_bundle::FORMAT_VERSION as u8; 2],
+                b"\x01x\x01garbage",
+            ]
+            .concat(),
+            "damaged",
+        ),
     ] {
         let mut files = site_files(&bundle(), |_| Default::default());
         let path = chunk_path(&files, "printer");

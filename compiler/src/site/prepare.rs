@@ -4,7 +4,7 @@
 //! article as a tree at once: a corpus build keeps about 2 KB of postcard per article
 //! instead of the ~7 KB its blocks and strings take in memory.
 
-use selfhelp_bundle::{Article, ArticleBody, DataKind, Kind};
+use selfhelp_bundle::{Article, ArticleBody, DataKind, Kind, Metadata};
 
 /// An article ready to be placed in a chunk.
 #[derive(Debug, Clone)]
@@ -58,11 +58,36 @@ impl Prepared {
     pub fn new(article: &Article) -> Result<Prepared, postcard::Error> {
         Ok(Prepared {
             summary: Summary::of(article),
-            bytes: postcard::to_allocvec(article)?,
+            bytes: published_bytes(article)?,
             search: super::search::document(article)
                 .map(|doc| selfhelp_search::analyze(doc, &selfhelp_search::Config::default())),
         })
     }
+}
+
+/// The article as a chunk carries it: what the site's pages and builds use, without
+/// the header's people and unmodelled attributes (`authors`, `ms.author`, the rest),
+/// which no page shows and which are not every visitor's to download. `bundle.json`
+/// keeps them.
+///
+/// Encoded field by field, as postcard would encode the `Article` itself (a struct is
+/// its fields in order), so the metadata alone is copied.
+fn published_bytes(article: &Article) -> Result<Vec<u8>, postcard::Error> {
+    let meta = Metadata {
+        authors: Vec::new(),
+        ms_author: String::new(),
+        extra: Default::default(),
+        ..article.meta.clone()
+    };
+    let Article {
+        meta: _,
+        content_hash,
+        source,
+        title,
+        body,
+        further_reading,
+    } = article;
+    postcard::to_allocvec(&(&meta, content_hash, source, title, body, further_reading))
 }
 
 impl Summary {
@@ -181,5 +206,36 @@ mod tests {
         let cut = listing_description(&long, "T");
         assert!(cut.ends_with("word…"), "{cut}");
         assert!(cut.chars().count() <= DESCRIPTION_CHARS + 1);
+    }
+
+    #[test]
+    fn a_chunk_carries_the_article_without_its_people_and_unmodelled_attributes() {
+        let mut article = Article {
+            meta: Metadata {
+                article_id: "a".into(),
+                page_title: "Page".into(),
+                service: "svc".into(),
+                authors: vec!["someone".into()],
+                ms_author: "alias".into(),
+                ..Metadata::default()
+            },
+            content_hash: "00ff".into(),
+            source: "a.md".into(),
+            title: Vec::new(),
+            body: ArticleBody::Tree(Default::default()),
+            further_reading: Vec::new(),
+        };
+        article
+            .meta
+            .extra
+            .insert("ownershipId".into(), "team".into());
+        let published: Article = postcard::from_bytes(&published_bytes(&article).unwrap()).unwrap();
+        assert!(published.meta.authors.is_empty() && published.meta.ms_author.is_empty());
+        assert!(published.meta.extra.is_empty());
+        let mut expected = article.clone();
+        expected.meta.authors.clear();
+        expected.meta.ms_author.clear();
+        expected.meta.extra.clear();
+        assert_eq!(published, expected);
     }
 }

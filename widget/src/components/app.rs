@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use selfhelp_bundle::Products;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent};
 use yew::prelude::*;
@@ -138,7 +139,7 @@ pub fn App(props: &AppProps) -> Html {
                 _ => String::new(),
             };
             html! {
-                <SearchBox key={query.clone()} query={query.clone()} entry={Shared(entry.clone())}
+                <SearchBox key={query.clone()} query={query.clone()}
                     on_action={on_action.clone()} input_ref={search_input.clone()} />
             }
         }
@@ -148,30 +149,41 @@ pub fn App(props: &AppProps) -> Html {
     let page = match entry {
         Load::Pending => html! { <Loading /> },
         Load::Failed(message) => html! { <ErrorMessage {message} retry=true /> },
-        Load::Ready(entry) => {
-            let entry = Shared(entry);
+        Load::Ready(_) => {
+            // The pages that browse need the product list; an article does not.
+            let with_products = |page: &dyn Fn(Shared<Products>) -> Html| match library.products() {
+                Load::Pending => html! { <Loading /> },
+                Load::Failed(message) => html! { <ErrorMessage {message} retry=true /> },
+                Load::Ready(products) => page(Shared(products)),
+            };
             match &state.route {
-                Route::Home { filter } => html! {
-                    <StartPage {entry} filter={*filter} on_action={on_action.clone()} />
-                },
+                Route::Home { filter } => with_products(&|products| {
+                    html! {
+                        <StartPage {products} filter={*filter} on_action={on_action.clone()} />
+                    }
+                }),
                 Route::Browse {
                     product,
                     group,
                     filter,
-                } => html! {
-                    <BrowsePage {entry} product={product.clone()}
-                        group={group.clone().map(AttrValue::from)} filter={*filter}
-                        on_action={on_action.clone()} />
-                },
+                } => with_products(&|products| {
+                    html! {
+                        <BrowsePage {products} product={product.clone()}
+                            group={group.clone().map(AttrValue::from)} filter={*filter}
+                            on_action={on_action.clone()} />
+                    }
+                }),
                 Route::Search {
                     query,
                     product,
                     filter,
-                } => html! {
-                    <SearchPage {entry} query={query.clone()}
-                        product={product.clone().map(AttrValue::from)} filter={*filter}
-                        on_action={on_action.clone()} />
-                },
+                } => with_products(&|products| {
+                    html! {
+                        <SearchPage {products} query={query.clone()}
+                            product={product.clone().map(AttrValue::from)} filter={*filter}
+                            on_action={on_action.clone()} />
+                    }
+                }),
                 Route::Article { id, .. } | Route::Summary { id } => match library.article(id) {
                     Load::Pending => html! { <Loading /> },
                     Load::Failed(message) => {

@@ -1,7 +1,7 @@
 //! `BrowsePage`: a product's topics with their counts, or one topic's articles.
 
 use selfhelp_bundle::site::count_matching;
-use selfhelp_bundle::{Entry, Group};
+use selfhelp_bundle::{Group, Products};
 use yew::prelude::*;
 
 use crate::components::error_message::ErrorMessage;
@@ -16,7 +16,7 @@ use crate::state::Action;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct BrowsePageProps {
-    pub entry: Shared<Entry>,
+    pub products: Shared<Products>,
     pub product: AttrValue,
     pub group: Option<AttrValue>,
     pub filter: Filter,
@@ -28,7 +28,7 @@ pub fn BrowsePage(props: &BrowsePageProps) -> Html {
     let library = use_library();
     let t = crate::hooks::use_strings();
     let Some(product) = props
-        .entry
+        .products
         .products
         .iter()
         .find(|p| *p.key == *props.product)

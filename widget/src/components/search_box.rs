@@ -11,7 +11,6 @@ use crate::components::search_hit::{hit_route, render_excerpt};
 use crate::hooks::{use_library, use_strings};
 use crate::library::Load;
 use crate::route::{Filter, Route};
-use crate::shared::Shared;
 use crate::state::Action;
 
 /// Results the list shows as the visitor types.
@@ -22,7 +21,6 @@ pub struct SearchBoxProps {
     /// The query to start from (the search page's own).
     #[prop_or_default]
     pub query: AttrValue,
-    pub entry: Shared<selfhelp_bundle::Entry>,
     pub on_action: Callback<Action>,
     /// Focus the field on `/` (standalone site: anywhere on the page).
     #[prop_or_default]
@@ -139,12 +137,20 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         Some(Load::Failed(message)) => message.clone(),
         None => String::new(),
     };
+    // Product names come with the product list, asked for only once there are hits to
+    // name them for (an article page has not fetched it).
+    let products = match hits.is_empty() {
+        true => None,
+        false => match library.products() {
+            Load::Ready(products) => Some(products),
+            _ => None,
+        },
+    };
     let options = hits.iter().enumerate().map(|(n, hit)| {
         let href = hit_route(hit).to_hash();
-        let product = props
-            .entry
-            .products
-            .get(hit.product as usize)
+        let product = products
+            .as_ref()
+            .and_then(|list| list.products.get(hit.product as usize))
             .map(|p| p.name.clone())
             .unwrap_or_default();
         let selected = *active == Some(n);

@@ -2,7 +2,7 @@
 //! choice with its count), "did you mean" when little matches, and a way to browse when
 //! nothing does.
 
-use selfhelp_bundle::{Entry, Kind};
+use selfhelp_bundle::{Kind, Products};
 use selfhelp_search::{Filters, Request};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
@@ -23,7 +23,7 @@ const PAGE: usize = 20;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct SearchPageProps {
-    pub entry: Shared<Entry>,
+    pub products: Shared<Products>,
     pub query: AttrValue,
     pub product: Option<AttrValue>,
     pub filter: Filter,
@@ -39,7 +39,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
     let product_index = props
         .product
         .as_ref()
-        .and_then(|key| props.entry.products.iter().position(|p| *p.key == **key))
+        .and_then(|key| props.products.products.iter().position(|p| *p.key == **key))
         .map(|i| i as u32);
     let filters = Filters {
         product: product_index,
@@ -79,7 +79,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         }
     };
     let product_options = results.facets.products.iter().filter_map(|(index, count)| {
-        let product = props.entry.products.get(*index as usize)?;
+        let product = props.products.products.get(*index as usize)?;
         Some(html! {
             <option value={product.key.clone()} selected={props.product.as_deref() == Some(product.key.as_str())}>
                 { format!("{}{}", product.name, fill(t.with_count, &[&count.to_string()])) }
@@ -145,7 +145,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
     let hits = results.hits.iter().map(|hit| {
         let route = hit_route(hit);
         let product = props
-            .entry
+            .products
             .products
             .get(hit.product as usize)
             .map(|p| p.name.clone())

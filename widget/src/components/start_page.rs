@@ -1,7 +1,7 @@
 //! `StartPage`: "How can we help?" and the products and services, with their counts.
 
 use selfhelp_bundle::site::count_matching;
-use selfhelp_bundle::{Count, Entry};
+use selfhelp_bundle::{Count, Products};
 use yew::prelude::*;
 
 use crate::hooks::use_strings;
@@ -13,7 +13,7 @@ use crate::state::Action;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct StartPageProps {
-    pub entry: Shared<Entry>,
+    pub products: Shared<Products>,
     pub filter: Filter,
     pub on_action: Callback<Action>,
 }
@@ -23,7 +23,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
     let t = use_strings();
     let filter = props.filter;
     let all: Vec<Count> = props
-        .entry
+        .products
         .products
         .iter()
         .flat_map(|p| p.counts.iter().cloned())
@@ -32,7 +32,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
         .on_action
         .reform(|filter| Action::Navigate(Route::Home { filter }));
     let products: Vec<Html> = props
-        .entry
+        .products
         .products
         .iter()
         .filter_map(|product| {
@@ -56,7 +56,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
     html! {
         <section class="sh-start" part="start">
             <h1>{ t.how_can_we_help }</h1>
-            if props.entry.products.is_empty() {
+            if props.products.products.is_empty() {
                 <p class="sh-empty">{ t.no_articles_yet }</p>
             } else {
                 <FilterBar {filter} counts={all} on_change={on_filter} />

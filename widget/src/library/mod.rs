@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use selfhelp_bundle::{
     bucket_of, decode_file, CatalogPage, Chunk, ChunkArticle, Entry, FileId, FileKind, Lookup,
-    ENTRY_FILE,
+    Products, ENTRY_FILE,
 };
 use serde::de::DeserializeOwned;
 use yew::Callback;
@@ -116,6 +116,13 @@ impl Library {
 
     pub fn entry(self: &Rc<Self>) -> Load<Rc<Entry>> {
         self.file::<Entry>(FileKind::Entry, ENTRY_FILE)
+    }
+
+    /// The products and services, which only the pages that browse need.
+    pub fn products(self: &Rc<Self>) -> Load<Rc<Products>> {
+        self.entry().and_then(|entry| {
+            self.file::<Products>(FileKind::Products, &entry.products.path(FileKind::Products))
+        })
     }
 
     pub fn catalog(self: &Rc<Self>, page: FileId) -> Load<Rc<CatalogPage>> {

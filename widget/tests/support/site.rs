@@ -1,13 +1,15 @@
 //! A site in memory, built from a bundle the way the compiler lays one out: one chunk per
-//! article, one lookup bucket, a product per `service` with all its articles in one group.
+//! article, one lookup bucket, the product list, a product per `service` with all its
+//! articles in one group.
 
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use selfhelp_bundle::site::clouds_mask;
 use selfhelp_bundle::{
-    encode_file, Article, ArticleBody, Bundle, CatalogPage, Chunk, ChunkArticle, Count, Entry,
-    FileId, FileKind, Group, Kind, Listing, Located, Lookup, Product, Related, ENTRY_FILE,
+    encode_file, fingerprint, Article, ArticleBody, Bundle, CatalogPage, Chunk, ChunkArticle,
+    Count, Entry, FileId, FileKind, Group, Kind, Listing, Located, Lookup, Product, Products,
+    Related, ENTRY_FILE,
 };
 use selfhelp_widget::Source;
 
@@ -32,7 +34,7 @@ pub fn site_files(bundle: &Bundle, related: impl Fn(&Article) -> Related) -> Fil
         files.insert(id.path(kind), bytes);
         id
     };
-    let mut located = Vec::new();
+    let mut lookup = Lookup::default();
     let mut products: BTreeMap<String, Vec<(Listing, FileId)>> = BTreeMap::new();
     for article in &bundle.articles {
         let chunk = Chunk {
@@ -45,10 +47,11 @@ pub fn site_files(bundle: &Bundle, related: impl Fn(&Article) -> Related) -> Fil
             FileKind::Chunk,
             encode_file(FileKind::Chunk, &chunk, GENERATOR).unwrap(),
         );
-        located.push(Located {
-            id: article.meta.article_id.clone(),
-            chunk: chunk_id,
+        lookup.articles.push(Located {
+            fingerprint: FileId(fingerprint(&article.meta.article_id)),
+            chunk: lookup.chunks.len() as u32,
         });
+        lookup.chunks.push(chunk_id);
         if let Some(kind) = kind_of(article) {
             let service = match article.meta.service.as_str() {
                 "" => "general".to_string(),
@@ -70,10 +73,10 @@ pub fn site_files(bundle: &Bundle, related: impl Fn(&Article) -> Related) -> Fil
             ));
         }
     }
-    located.sort_by(|a, b| a.id.cmp(&b.id));
+    lookup.articles.sort_by_key(|a| a.fingerprint);
     let lookup = add(
         FileKind::Lookup,
-        encode_file(FileKind::Lookup, &Lookup { articles: located }, GENERATOR).unwrap(),
+        encode_file(FileKind::Lookup, &lookup, GENERATOR).unwrap(),
     );
     let mut entry_products = Vec::new();
     for (key, listings) in products {
@@ -122,11 +125,22 @@ pub fn site_files(bundle: &Bundle, related: impl Fn(&Article) -> Related) -> Fil
             page,
         });
     }
+    let products = add(
+        FileKind::Products,
+        encode_file(
+            FileKind::Products,
+            &Products {
+                products: entry_products,
+            },
+            GENERATOR,
+        )
+        .unwrap(),
+    );
     let entry = Entry {
         build_id: "test-build".into(),
         articles: bundle.articles.len() as u32,
         lookup: vec![lookup],
-        products: entry_products,
+        products,
         search: None,
     };
     files.insert(

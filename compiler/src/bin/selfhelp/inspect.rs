@@ -7,7 +7,7 @@ use std::path::Path;
 
 use selfhelp_bundle::{
     decode_payload, read_header, BundleError, CatalogPage, Chunk, Entry, FileId, FileKind, Header,
-    Lookup, ENTRY_FILE,
+    Lookup, Products, ENTRY_FILE,
 };
 use serde_json::{json, Value};
 
@@ -60,16 +60,22 @@ fn decode_any(bytes: &[u8]) -> Result<(Header, Value), BundleError> {
         FileKind::Chunk => to_value(decode_payload::<Chunk>(payload)?),
         FileKind::Catalog => to_value(decode_payload::<CatalogPage>(payload)?),
         FileKind::Lookup => to_value(decode_payload::<Lookup>(payload)?),
+        FileKind::Products => to_value(decode_payload::<Products>(payload)?),
         FileKind::SearchRoot => json!({
             "bytes": payload.len(),
-            "names": selfhelp_search::named_files(payload, true),
+            "names": hex_names(selfhelp_search::named_files(payload, true)),
         }),
         FileKind::SearchShard => json!({
             "bytes": payload.len(),
-            "names": selfhelp_search::named_files(payload, false),
+            "names": hex_names(selfhelp_search::named_files(payload, false)),
         }),
     };
     Ok((header, value))
+}
+
+/// File ids as JSON writes them everywhere: their 16 hex digits, the file's name.
+fn hex_names(ids: Vec<u64>) -> Vec<String> {
+    ids.into_iter().map(|id| format!("{id:016x}")).collect()
 }
 
 fn to_value(value: impl serde::Serialize) -> Value {
@@ -101,13 +107,11 @@ fn folder(dir: &Path) -> bool {
         to_value(&entry)
     )
     .is_ok();
-    let mut pending: Vec<(FileKind, FileId)> = entry
-        .products
-        .iter()
-        .map(|p| (FileKind::Catalog, p.page))
-        .chain(entry.lookup.iter().map(|id| (FileKind::Lookup, *id)))
-        .chain(entry.search.iter().map(|id| (FileKind::SearchRoot, *id)))
-        .collect();
+    let mut pending: Vec<(FileKind, FileId)> =
+        std::iter::once((FileKind::Products, entry.products))
+            .chain(entry.lookup.iter().map(|id| (FileKind::Lookup, *id)))
+            .chain(entry.search.iter().map(|id| (FileKind::SearchRoot, *id)))
+            .collect();
     let mut seen = BTreeSet::new();
     let mut first = true;
     while let Some((kind, id)) = pending.pop() {
@@ -149,42 +153,35 @@ fn folder(dir: &Path) -> bool {
 
 /// The files a decoded file names.
 fn named_by(kind: FileKind, value: &Value) -> Vec<(FileKind, FileId)> {
-    let ids = |value: Option<&Value>| -> Vec<u64> {
+    let id = |value: &Value| {
+        value
+            .as_str()
+            .and_then(|hex| u64::from_str_radix(hex, 16).ok())
+            .map(FileId)
+    };
+    let ids = |value: Option<&Value>| -> Vec<FileId> {
         value
             .and_then(Value::as_array)
-            .map(|items| items.iter().filter_map(Value::as_u64).collect())
+            .map(|items| items.iter().filter_map(id).collect())
             .unwrap_or_default()
     };
-    match kind {
-        FileKind::Catalog => {
-            let mut named: Vec<(FileKind, FileId)> = ids(value.get("chunks"))
-                .into_iter()
-                .map(|id| (FileKind::Chunk, FileId(id)))
-                .collect();
-            for group in value
-                .get("groups")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                if let Some(page) = group.get("page").and_then(Value::as_u64) {
-                    named.push((FileKind::Catalog, FileId(page)));
-                }
-            }
-            named
-        }
-        FileKind::Lookup => value
-            .get("articles")
-            .and_then(Value::as_array)
+    let each = |list: Option<&Value>, field: &str| -> Vec<FileId> {
+        list.and_then(Value::as_array)
             .into_iter()
             .flatten()
-            .filter_map(|a| a.get("chunk").and_then(Value::as_u64))
-            .map(|id| (FileKind::Chunk, FileId(id)))
+            .filter_map(|item| item.get(field).and_then(id))
+            .collect()
+    };
+    let of = |kind: FileKind, ids: Vec<FileId>| ids.into_iter().map(move |id| (kind, id));
+    match kind {
+        FileKind::Products => of(FileKind::Catalog, each(value.get("products"), "page")).collect(),
+        FileKind::Catalog => of(FileKind::Chunk, ids(value.get("chunks")))
+            .chain(of(FileKind::Catalog, each(value.get("groups"), "page")))
             .collect(),
-        FileKind::SearchRoot | FileKind::SearchShard => ids(value.get("names"))
-            .into_iter()
-            .map(|id| (FileKind::SearchShard, FileId(id)))
-            .collect(),
+        FileKind::Lookup => of(FileKind::Chunk, ids(value.get("chunks"))).collect(),
+        FileKind::SearchRoot | FileKind::SearchShard => {
+            of(FileKind::SearchShard, ids(value.get("names"))).collect()
+        }
         _ => Vec::new(),
     }
 }

@@ -115,7 +115,12 @@ fn every_article_is_reachable_from_the_entry_by_id_and_by_browsing() {
         assert_eq!(chunk.article(id).unwrap().article.meta.article_id, *id);
     }
     let mut listed = HashSet::new();
-    for product in &entry.products {
+    let (_, products): (_, selfhelp_bundle::Products) = decode_file(
+        FileKind::Products,
+        &file(&site, FileKind::Products, entry.products).bytes,
+    )
+    .unwrap();
+    for product in &products.products {
         let (_, page): (_, CatalogPage) = decode_file(
             FileKind::Catalog,
             &file(&site, FileKind::Catalog, product.page).bytes,
@@ -196,4 +201,50 @@ fn an_added_article_changes_few_chunks_and_the_same_input_the_same_build() {
     let (old, new) = (chunks(&before), chunks(&after));
     let changed = new.difference(&old).count();
     assert!(changed <= 3, "{changed} of {} chunks changed", new.len());
+}
+
+#[test]
+fn a_large_product_gives_its_large_groups_pages_and_keeps_small_ones_inline() {
+    // 90 articles of one product: 70 of one resource type, 12 and 8 of two others.
+    let prepared: Vec<Prepared> = (0..90)
+        .map(|n| {
+            let mut article = article(&format!("id-{n:04}"), "microsoft.network", 40);
+            article.meta.resource = match n {
+                0..70 => "microsoft.network/loadbalancers",
+                70..82 => "microsoft.network/dnszones",
+                _ => "microsoft.network/firewalls",
+            }
+            .to_string();
+            Prepared::new(&article).unwrap()
+        })
+        .collect();
+    let site = site(&prepared);
+    let (_, entry): (_, Entry) = decode_file(FileKind::Entry, &site.entry).unwrap();
+    let (_, products): (_, selfhelp_bundle::Products) = decode_file(
+        FileKind::Products,
+        &file(&site, FileKind::Products, entry.products).bytes,
+    )
+    .unwrap();
+    let product = &products.products[0];
+    let (_, page): (_, CatalogPage) = decode_file(
+        FileKind::Catalog,
+        &file(&site, FileKind::Catalog, product.page).bytes,
+    )
+    .unwrap();
+    let shape: Vec<(usize, bool)> = page
+        .groups
+        .iter()
+        .map(|g| (g.articles.len(), g.page.is_some()))
+        .collect();
+    assert_eq!(shape.len(), 3, "{shape:?}");
+    for (inline, own_page) in shape {
+        match own_page {
+            true => assert_eq!(inline, 0),
+            false => assert!(
+                (1..=SMALL_GROUP).contains(&inline),
+                "{inline} listed inline"
+            ),
+        }
+    }
+    assert_eq!(page.groups.iter().filter(|g| g.page.is_some()).count(), 1);
 }
