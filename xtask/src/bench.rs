@@ -27,6 +27,14 @@ pub struct Args {
     /// The corpus folder (default: ../shared/corpus/articles beside the workspace).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
+    /// Instead: page timings of library sites built from the corpus, in headless
+    /// Chromium (`bench_web.rs`).
+    #[arg(long)]
+    pub web: bool,
+    /// Instead: our search against Pagefind and plain BM25 on the corpus: index and
+    /// first-query bytes, query times in headless Chromium, relevance (`bench_search.rs`).
+    #[arg(long)]
+    pub search: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -52,6 +60,12 @@ struct Sample {
 }
 
 pub fn run(args: Args) -> Result<()> {
+    if args.web {
+        return crate::bench_web::run(args.runs, args.corpus);
+    }
+    if args.search {
+        return crate::bench_search::run(args.corpus);
+    }
     let corpus = args
         .corpus
         .unwrap_or_else(|| project_root().join("../shared/corpus/articles"));

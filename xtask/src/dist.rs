@@ -25,6 +25,10 @@ pub struct Args {
     /// Publish the articles without errors (`selfhelp build --keep-going`).
     #[arg(long)]
     pub keep_going: bool,
+    /// One HTML file with everything in it (`<out>/selfhelp.html`), to open from disk;
+    /// for small sites.
+    #[arg(long)]
+    pub single_file: bool,
 }
 
 /// The app files of the last two builds, so the previous page's files stay one build.
@@ -40,6 +44,14 @@ pub fn run(args: Args) -> Result<PathBuf> {
 pub fn build_site(args: &Args, path: &std::ffi::OsStr) -> Result<PathBuf> {
     let content = absolute(&args.content)?;
     let out = absolute(&args.out)?;
+    if args.single_file {
+        let args = Args {
+            content,
+            out,
+            ..args.clone()
+        };
+        return crate::single_file::build(&args, path).map(|_| args.out);
+    }
     let app = build_app(path)?;
     std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
     copy_app(&app, &out)?;
@@ -65,24 +77,23 @@ pub fn build_app(path: &std::ffi::OsStr) -> Result<PathBuf> {
             "selfhelp",
         ],
     ))?;
-    // The wasm first, online, with the settings trunk's (offline) build then finds done.
-    let mut wasm = command(
-        "cargo",
-        &[
-            "build",
-            "--quiet",
-            "--package",
-            "selfhelp-widget",
-            "--bin",
-            "selfhelp-widget",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--profile",
-            "wasm-release",
-        ],
-    );
-    wasm_size_settings(&mut wasm);
-    exec(wasm)?;
+    // The wasm first, online, with the settings trunk's (offline) build then finds done:
+    // the widget and the search engine it loads on first search.
+    for target in [
+        ["--package", "selfhelp-widget", "--bin", "selfhelp-widget"],
+        ["--package", "selfhelp-search-web", "--lib", ""],
+    ] {
+        let mut wasm = command("cargo", &["build", "--quiet"]);
+        wasm.args(target.iter().filter(|arg| !arg.is_empty()))
+            .args([
+                "--target",
+                "wasm32-unknown-unknown",
+                "--profile",
+                "wasm-release",
+            ]);
+        wasm_size_settings(&mut wasm);
+        exec(wasm)?;
+    }
     let app = root.join("target").join("app-dist");
     let mut trunk = command(
         "trunk",
@@ -121,7 +132,7 @@ fn wasm_size_settings(cmd: &mut std::process::Command) {
 
 /// Copies the app's files into the site, removing those of the build before the
 /// previous one.
-fn copy_app(app: &Path, out: &Path) -> Result<()> {
+pub fn copy_app(app: &Path, out: &Path) -> Result<()> {
     let mut current = BTreeSet::new();
     for entry in std::fs::read_dir(app).with_context(|| format!("reading {}", app.display()))? {
         let entry = entry?;

@@ -1,14 +1,24 @@
 //! Project automation, in the cargo-xtask style: `cargo xtask <command>`.
 
 mod bench;
+mod bench_search;
+mod bench_web;
+mod chromium;
 mod dist;
 mod fuzz;
+mod library;
+mod probe;
 mod process;
 mod rusage;
 mod serve;
+mod single_file;
 mod size;
+mod size_library;
+mod table;
 mod test;
 mod tools;
+mod visit;
+mod web_server;
 
 use std::path::PathBuf;
 
@@ -36,9 +46,11 @@ enum Command {
     Dist(dist::Args),
     /// Run every check: fmt, clippy, unit, golden, browser and end-to-end tests.
     Test(test::Args),
-    /// Print the gzip and brotli size of each file of the release dist.
+    /// Print the gzip and brotli size of each file of the release dist (`--library`: what
+    /// a visitor downloads from library sites built from the corpus).
     Size(size::Args),
-    /// Time the full compile of the real corpus against a bare markdown pass.
+    /// Time the full compile of the real corpus against a bare markdown pass (`--web`: the
+    /// library sites' page timings in headless Chromium).
     Bench(bench::Args),
     /// One phase of `bench`, run as a child process so its peak memory is its own.
     #[command(hide = true)]

@@ -58,6 +58,18 @@ pub fn run(_args: Args) -> Result<()> {
             content: project_root().join("content"),
             out: site.clone(),
             keep_going: false,
+            single_file: false,
+        },
+        &path,
+    )?;
+
+    step("the single-file site, for its test from disk");
+    let single = crate::single_file::build(
+        &dist::Args {
+            content: project_root().join("content"),
+            out: project_root().join("target").join("single-file"),
+            keep_going: false,
+            single_file: true,
         },
         &path,
     )?;
@@ -67,6 +79,7 @@ pub fn run(_args: Args) -> Result<()> {
     let mut tests = with_tools("cargo", &["test", "--workspace", "--", "--show-output"]);
     tests
         .env("SELFHELP_DIST", &site)
+        .env("SELFHELP_SINGLE", &single)
         .env("SELFHELP_AXE", tools::axe_script());
     exec(tests)?;
 
@@ -82,8 +95,10 @@ pub fn run(_args: Args) -> Result<()> {
         ],
     ))?;
 
+    // Printed, not enforced: the budget is a benchmark's target (`cargo xtask size`
+    // fails when it is missed), and a test run must not pass or fail on it.
     step("size of the release site");
-    size::report(&site)?;
+    size::print_report(&site)?;
     eprintln!("xtask: all checks passed");
     Ok(())
 }

@@ -21,6 +21,11 @@ const ESBUILD_VERSION: &str = "0.25.0";
 /// The accessibility checker the browser tests run (TOOLCHAIN.md).
 const AXE_VERSION: &str = "4.11.0";
 
+/// The esbuild binary the project installs.
+pub fn esbuild() -> PathBuf {
+    npm_bin_dir().join("esbuild")
+}
+
 /// axe-core's script, for the end-to-end tests (`SELFHELP_AXE`).
 pub fn axe_script() -> PathBuf {
     npm_tools_dir().join("node_modules/axe-core/axe.min.js")
