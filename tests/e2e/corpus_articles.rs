@@ -216,6 +216,7 @@ async fn every_published_corpus_article_renders_its_first_step_without_errors() 
         built.report.refused.len(),
         started.elapsed()
     );
+    pictures(&browser, &site.url).await;
     browser.close().await;
     assert_eq!(
         errors,
@@ -233,4 +234,22 @@ async fn every_published_corpus_article_renders_its_first_step_without_errors() 
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+/// The library as a visitor meets it, for the README: the start page, search as one
+/// types (with a typo), and the results page with its filters.
+async fn pictures(browser: &Browser, url: &str) {
+    browser.open(url).await;
+    browser.expect_text("h1", "How can we help?").await;
+    browser.screenshot("library.png").await;
+    let input = browser.find("#sh-search-input").await;
+    input.send_keys("pasword hash sync").await.unwrap();
+    browser.find("#sh-search-option-2").await;
+    browser.screenshot("library-typeahead.png").await;
+    browser
+        .open(&format!("{url}#/search?q=vm%20wont%20start"))
+        .await;
+    browser.expect_text("h1", "Search results").await;
+    browser.find(".sh-search-results > li").await;
+    browser.screenshot("library-search.png").await;
 }

@@ -738,3 +738,70 @@ async fn axe_finds_no_violation_inline_popup_light_and_dark() {
     assert!(popup.is_empty(), "popup:\n{}", popup.join("\n"));
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_embedding_demo_page_shows_three_ways_and_logs_the_events() {
+    let Some(dist) = crate::dist() else { return };
+    let site = Site::serve(&dist);
+    let browser = Browser::start().await;
+    browser.open(&format!("{}embed.html", site.url)).await;
+    wait_for(
+        &browser,
+        "the inline widget's start page",
+        &text_in("#help-inline", ".sh-start h1"),
+    )
+    .await;
+    wait_for(
+        &browser,
+        "the dark widget's form",
+        "return document.querySelector('#help-dark').shadowRoot.querySelector('.sh-form')",
+    )
+    .await;
+    let log = "return document.querySelectorAll('#event-log li').length";
+    wait_for(
+        &browser,
+        "the ready events in the log",
+        &format!("{log} >= 2"),
+    )
+    .await;
+    browser.screenshot("embed.png").await;
+    browser
+        .find_in_page("#open-popup")
+        .await
+        .click()
+        .await
+        .expect("click");
+    wait_for(
+        &browser,
+        "the launcher's dialog at the article",
+        &text_is("#help-launcher", ".sh-question", "Which situation fits?"),
+    )
+    .await;
+    assert_eq!(
+        browser
+            .script("return document.querySelector('#help-launcher').shadowRoot.querySelector('dialog').open")
+            .await,
+        json!(true)
+    );
+    let logged = browser
+        .script("return [...document.querySelectorAll('#event-log li')].map(li => li.textContent.split(' ')[0])")
+        .await;
+    for name in ["ready", "open", "view"] {
+        assert!(
+            logged.as_array().unwrap().contains(&json!(name)),
+            "no {name} event in the log: {logged}"
+        );
+    }
+    // The dialog fades in: the picture waits for it.
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    browser.screenshot("embed-popup.png").await;
+    if let Some(source) = axe_source() {
+        let violations = axe(&browser, &source).await;
+        assert!(
+            violations.is_empty(),
+            "the demo page:\n{}",
+            violations.join("\n")
+        );
+    }
+    browser.close().await;
+}
