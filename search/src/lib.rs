@@ -22,5 +22,6 @@ pub use driver::{search_with, Driven, MemoryStore};
 pub use format::{named_files, INDEX_VERSION};
 pub use query::{
     Excerpt, FacetCounts, Filters, Hit, IndexError, Outcome, Request, Results, Searcher,
+    TYPEAHEAD_RESULTS,
 };
 pub use synonyms::{SynonymError, Synonyms};

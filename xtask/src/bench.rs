@@ -35,6 +35,10 @@ pub struct Args {
     /// first-query bytes, query times in headless Chromium, relevance (`bench_search.rs`).
     #[arg(long)]
     pub search: bool,
+    /// With --search: our engines only, natively (no Pagefind, no browser): relevance,
+    /// first-query bytes at two library sizes and the heaviest queries, in seconds.
+    #[arg(long, requires = "search")]
+    pub quick: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -64,7 +68,7 @@ pub fn run(args: Args) -> Result<()> {
         return crate::bench_web::run(args.runs, args.corpus);
     }
     if args.search {
-        return crate::bench_search::run(args.corpus);
+        return crate::bench_search::run(args.corpus, args.quick);
     }
     let corpus = args
         .corpus

@@ -26,6 +26,7 @@ mod phrasing;
 mod queries;
 mod real;
 mod report;
+mod scale;
 mod site;
 
 use std::path::{Path, PathBuf};
@@ -40,7 +41,7 @@ use crate::tools::{self, Need};
 /// Hits asked of every engine: MRR@10 needs ten.
 pub const LIMIT: usize = 10;
 
-pub fn run(corpus: Option<PathBuf>) -> Result<()> {
+pub fn run(corpus: Option<PathBuf>, quick: bool) -> Result<()> {
     let dir = corpus
         .clone()
         .unwrap_or_else(|| project_root().join("../shared/corpus/articles"));
@@ -63,14 +64,15 @@ pub fn run(corpus: Option<PathBuf>) -> Result<()> {
             &["bench", "--search"],
         );
         child.arg("--corpus").arg(&dir);
+        if quick {
+            child.arg("--quick");
+        }
         return exec(child);
     }
-    measure(&dir)
+    measure(&dir, quick)
 }
 
-fn measure(corpus: &Path) -> Result<()> {
-    let path = tools::ensure_all(Need::Browser)?;
-    pagefind::ensure()?;
+fn measure(corpus: &Path, quick: bool) -> Result<()> {
     let work = project_root().join("target").join("bench-search");
     let started = Instant::now();
     let (docs, products) =
@@ -98,6 +100,15 @@ fn measure(corpus: &Path) -> Result<()> {
     eprintln!("xtask: {} queries", set.len());
     let ours_native = native::run(&ours, &set)?;
     let plain_native = native::run(&plain, &set)?;
+    if quick {
+        report::native(&set, &[(&ours, &ours_native), (&plain, &plain_native)]);
+        report::split(&set, &ours_native);
+        scale::heaviest(&set, &ours_native, &ours, 12);
+        scale::typeahead(&set, &ours, &ours_native)?;
+        return scale::print(&docs, &products, &synonyms, &set, &ours_native);
+    }
+    let path = tools::ensure_all(Need::Browser)?;
+    pagefind::ensure()?;
     let site = site::prepare(&work, &docs, &products, &[&ours, &plain], &path)?;
     let pages = browser::run(&site, &set)?;
     let engines = [
@@ -107,6 +118,8 @@ fn measure(corpus: &Path) -> Result<()> {
     ];
     report::print(&set, &docs, &engines);
     report::split(&set, &ours_native);
+    scale::typeahead(&set, &ours, &ours_native)?;
+    scale::print(&docs, &products, &synonyms, &set, &ours_native)?;
     misses::print(&set, &docs, &engines);
     misses::dump(&work.join("results.json"), &set, &engines)?;
     for (label, native, page) in [

@@ -20,7 +20,9 @@ use matching::Step;
 use plan::Word;
 
 pub use error::IndexError;
-pub use results::{Excerpt, FacetCounts, Filters, Hit, Outcome, Request, Results};
+pub use results::{
+    Excerpt, FacetCounts, Filters, Hit, Outcome, Request, Results, TYPEAHEAD_RESULTS,
+};
 
 /// Hits a search returns at most, whatever it asks.
 const MAX_LIMIT: usize = 100;

@@ -4,6 +4,10 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+/// Results a search box lists as the visitor types: the widget asks for this many, and
+/// `cargo xtask bench --search` measures a first query's bytes at it.
+pub const TYPEAHEAD_RESULTS: usize = 6;
+
 /// A query.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Request {

@@ -2,7 +2,7 @@
 //! best results as the visitor types. Arrow keys move through them, Enter opens one (or
 //! every result, on the search page), Escape closes the list, then clears the field.
 
-use selfhelp_search::{Filters, Request};
+use selfhelp_search::{Filters, Request, TYPEAHEAD_RESULTS};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
@@ -12,9 +12,6 @@ use crate::hooks::{use_library, use_strings};
 use crate::library::Load;
 use crate::route::{Filter, Route};
 use crate::state::Action;
-
-/// Results the list shows as the visitor types.
-const SUGGESTIONS: usize = 6;
 
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct SearchBoxProps {
@@ -40,7 +37,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         false => Some(library.search(&Request {
             text: query.clone(),
             filters: Filters::default(),
-            limit: SUGGESTIONS,
+            limit: TYPEAHEAD_RESULTS,
             plain: false,
         })),
     };

@@ -21,18 +21,23 @@ pub struct Answer {
 }
 
 pub fn run(index: &Index, queries: &[Query]) -> Result<Vec<Answer>> {
+    run_with(index, queries, LIMIT)
+}
+
+/// As [`run`], asking for `limit` hits (whose records a query fetches).
+pub fn run_with(index: &Index, queries: &[Query], limit: usize) -> Result<Vec<Answer>> {
     queries
         .par_iter()
-        .map(|query| answer(index, &query.text))
+        .map(|query| answer(index, &query.text, limit))
         .collect::<Result<Vec<_>>>()
         .with_context(|| format!("searching the {} index", index.name))
 }
 
-pub fn answer(index: &Index, text: &str) -> Result<Answer> {
+pub fn answer(index: &Index, text: &str, limit: usize) -> Result<Answer> {
     let mut searcher = Searcher::open(&index.root)?;
     let request = Request {
         text: text.to_string(),
-        limit: LIMIT,
+        limit,
         plain: index.plain,
         ..Request::default()
     };

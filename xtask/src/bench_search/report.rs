@@ -226,3 +226,53 @@ pub fn split(set: &[Query], answers: &[Answer]) {
         );
     }
 }
+
+/// `--quick`: relevance of our engines from their native runs, by kind of query.
+pub fn native(set: &[Query], engines: &[(&Index, &Vec<Answer>)]) {
+    let names: Vec<String> = engines.iter().map(|(i, _)| i.name.to_string()).collect();
+    row("", &names, "");
+    let score = |answers: &[Answer], keep: &dyn Fn(&Query) -> bool, pick: usize| {
+        let values: Vec<f64> = set
+            .iter()
+            .zip(answers)
+            .filter(|(q, _)| keep(q))
+            .map(|(q, a)| match pick {
+                0 => reciprocal_rank(&a.keys, &q.expected),
+                _ => recall_at_5(&a.keys, &q.expected),
+            })
+            .collect();
+        format!("{:.3}", mean(&values))
+    };
+    for (metric, pick) in [("MRR@10", 0), ("recall@5", 1)] {
+        for category in Category::ALL {
+            let n = set.iter().filter(|q| q.category == category).count();
+            let keep = |q: &Query| q.category == category;
+            let cells: Vec<String> = engines.iter().map(|(_, a)| score(a, &keep, pick)).collect();
+            row(&format!("{metric} {} ({n})", category.label()), &cells, "");
+        }
+        let cells: Vec<String> = engines
+            .iter()
+            .map(|(_, a)| score(a, &|_| true, pick))
+            .collect();
+        row(&format!("{metric} overall ({})", set.len()), &cells, "");
+    }
+    for (label, short) in [("1-4 words", true), ("sentences", false)] {
+        let cells: Vec<String> = engines
+            .iter()
+            .map(|(_, answers)| {
+                let bytes: Vec<f64> = set
+                    .iter()
+                    .zip(answers.iter())
+                    .filter(|(q, _)| q.short() == short)
+                    .map(|(_, a)| a.bytes as f64)
+                    .collect();
+                format!(
+                    "{} / {}",
+                    kb(percentile(&bytes, 0.5)),
+                    kb(percentile(&bytes, 1.0))
+                )
+            })
+            .collect();
+        row(&format!("first query, {label}: median / max"), &cells, "");
+    }
+}

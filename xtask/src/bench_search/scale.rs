@@ -1,0 +1,139 @@
+//! First-query bytes at two library sizes, and where the heaviest first queries' bytes go.
+//!
+//! The issue's target: a first query costs the same (within 10%) at 1,000 articles as at
+//! all of them. The small index is built from every n-th document (a spread of products,
+//! as a small support site would have), and answers the same query texts.
+
+use anyhow::Result;
+use selfhelp_search::{Document, Synonyms, TYPEAHEAD_RESULTS};
+
+use super::index::{self, Index, Part};
+use super::metrics::percentile;
+use super::native::{self, Answer};
+use super::queries::Query;
+
+/// Documents in the small library.
+const SMALL: usize = 1_000;
+/// "The same": the small site's median within this ratio of the whole library's.
+const WITHIN: f64 = 0.10;
+/// A first query of up to four words, gzip bytes beyond the app.
+const FIRST_QUERY_BUDGET: f64 = 60_000.0;
+
+/// Prints the median and max first-query bytes of 1-4 word queries for a 1,000-document
+/// index beside the whole one's.
+pub fn print(
+    docs: &[Document],
+    products: &[String],
+    synonyms: &Synonyms,
+    set: &[Query],
+    whole: &[Answer],
+) -> Result<()> {
+    if docs.len() <= SMALL {
+        return Ok(());
+    }
+    let step = docs.len() / SMALL;
+    let small_docs: Vec<Document> = docs.iter().step_by(step).take(SMALL).cloned().collect();
+    let small = index::build("selfhelp, 1,000", &small_docs, products, synonyms, false);
+    let short: Vec<Query> = set.iter().filter(|q| q.short()).cloned().collect();
+    let answers = native::run(&small, &short)?;
+    let small_bytes: Vec<f64> = answers.iter().map(|a| a.bytes as f64).collect();
+    let whole_bytes: Vec<f64> = set
+        .iter()
+        .zip(whole)
+        .filter(|(q, _)| q.short())
+        .map(|(_, a)| a.bytes as f64)
+        .collect();
+    let (small_median, whole_median) =
+        (percentile(&small_bytes, 0.5), percentile(&whole_bytes, 0.5));
+    let ratio = whole_median / small_median.max(1.0) - 1.0;
+    println!(
+        "first query, 1-4 words, by library size: {} documents median {:.1} KB max {:.1} KB (root {:.1} KB); \
+         {} documents median {:.1} KB max {:.1} KB: {:+.1}%   within {:.0}%: {}",
+        small_docs.len(),
+        small_median / 1000.0,
+        percentile(&small_bytes, 1.0) / 1000.0,
+        small.root_gzip as f64 / 1000.0,
+        docs.len(),
+        whole_median / 1000.0,
+        percentile(&whole_bytes, 1.0) / 1000.0,
+        ratio * 100.0,
+        WITHIN * 100.0,
+        if ratio.abs() <= WITHIN { "PASS" } else { "FAIL" }
+    );
+    Ok(())
+}
+
+/// The heaviest first queries of 1-4 words, with their bytes by kind of file.
+pub fn heaviest(set: &[Query], answers: &[Answer], index: &Index, count: usize) {
+    let mut short: Vec<(&Query, &Answer)> =
+        set.iter().zip(answers).filter(|(q, _)| q.short()).collect();
+    short.sort_by_key(|(_, a)| std::cmp::Reverse(a.bytes));
+    let files: Vec<String> = Part::ALL
+        .iter()
+        .skip(1)
+        .map(|&part| {
+            let (count, bytes) = index
+                .kinds
+                .iter()
+                .filter(|(_, &kind)| kind == part)
+                .fold((0, 0), |(n, b), (id, _)| {
+                    (n + 1, b + index.gzip.get(id).copied().unwrap_or(0))
+                });
+            format!(
+                "{count} {} ({:.1} KB avg)",
+                part.label(),
+                bytes as f64 / 1000.0 / count.max(1) as f64
+            )
+        })
+        .collect();
+    println!("{} files: 1 root, {}", index.name, files.join(", "));
+    println!(
+        "heaviest first queries ({}; root {:.1} KB):",
+        index.name,
+        index.root_gzip as f64 / 1000.0
+    );
+    for (query, answer) in short.into_iter().take(count) {
+        let parts: Vec<String> = Part::ALL
+            .iter()
+            .zip(answer.parts)
+            .skip(1)
+            .map(|(part, bytes)| format!("{} {:.1}", part.label(), bytes as f64 / 1000.0))
+            .collect();
+        println!(
+            "  {:>6.1} KB  {:<40} {}",
+            answer.bytes as f64 / 1000.0,
+            query.text.chars().take(40).collect::<String>(),
+            parts.join(", ")
+        );
+    }
+}
+
+/// A first query as the widget's search box asks it ([`TYPEAHEAD_RESULTS`] hits, whose
+/// records it fetches), beside the ten-hit query the relevance is measured on.
+pub fn typeahead(set: &[Query], index: &Index, ten: &[Answer]) -> Result<()> {
+    let short: Vec<Query> = set.iter().filter(|q| q.short()).cloned().collect();
+    let answers = native::run_with(index, &short, TYPEAHEAD_RESULTS)?;
+    let bytes: Vec<f64> = answers.iter().map(|a| a.bytes as f64).collect();
+    let ten: Vec<f64> = set
+        .iter()
+        .zip(ten)
+        .filter(|(q, _)| q.short())
+        .map(|(_, a)| a.bytes as f64)
+        .collect();
+    let over = bytes.iter().filter(|&&b| b > FIRST_QUERY_BUDGET).count();
+    let over_ten = ten.iter().filter(|&&b| b > FIRST_QUERY_BUDGET).count();
+    println!(
+        "first query, 1-4 words ({}), {}: {TYPEAHEAD_RESULTS} results (the search box) median {:.1} KB \
+         p90 {:.1} KB max {:.1} KB, {over} over 60 KB; 10 results median {:.1} KB p90 {:.1} KB max {:.1} KB, \
+         {over_ten} over 60 KB",
+        short.len(),
+        index.name,
+        percentile(&bytes, 0.5) / 1000.0,
+        percentile(&bytes, 0.9) / 1000.0,
+        percentile(&bytes, 1.0) / 1000.0,
+        percentile(&ten, 0.5) / 1000.0,
+        percentile(&ten, 0.9) / 1000.0,
+        percentile(&ten, 1.0) / 1000.0,
+    );
+    Ok(())
+}
