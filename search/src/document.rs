@@ -112,8 +112,8 @@ impl Default for Config {
             tail_bytes: 10_000,
             records_per_file: 32,
             files_per_directory: 128,
-            excerpt_budget: 240,
-            excerpt_length: 120,
+            excerpt_budget: 320,
+            excerpt_length: 140,
         }
     }
 }

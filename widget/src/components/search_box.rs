@@ -54,13 +54,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             on_action.emit(Action::Navigate(route));
         }
     };
-    let all_results = {
-        let query = query.clone();
-        move || Route::Search {
-            query: query.clone(),
-            product: None,
-            filter: Filter::default(),
-        }
+    let all_results = |query: String| Route::Search {
+        query,
+        product: None,
+        filter: Filter::default(),
     };
     let oninput = {
         let (text, open, active) = (text.clone(), open.clone(), active.clone());
@@ -79,7 +76,6 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         let (text, open, active) = (text.clone(), open.clone(), active.clone());
         let hits = hits.clone();
         let go = go.clone();
-        let all_results = all_results.clone();
         Callback::from(move |event: KeyboardEvent| {
             let count = hits.len();
             match event.key().as_str() {
@@ -95,9 +91,15 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 }
                 "Enter" => {
                     event.prevent_default();
+                    // The field as it is now: an Enter typed right after the last letter
+                    // can come before the render that letter causes.
+                    let typed = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                        .map_or_else(|| text.to_string(), |input| input.value());
                     match active.and_then(|a| hits.get(a)) {
                         Some(hit) => go(hit_route(hit)),
-                        None if !text.trim().is_empty() => go(all_results()),
+                        None if !typed.trim().is_empty() => go(all_results(typed.trim().into())),
                         None => {}
                     }
                 }
@@ -172,20 +174,22 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     });
     let see_all = {
         let go = go.clone();
-        let all_results = all_results.clone();
+        let query = query.clone();
         Callback::from(move |event: MouseEvent| {
             event.prevent_default();
-            go(all_results());
+            go(all_results(query.clone()));
         })
     };
     let onsubmit = {
         let go = go.clone();
-        let all_results = all_results.clone();
-        let empty = query.is_empty();
+        let (input, query) = (props.input_ref.clone(), query.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if !empty {
-                go(all_results());
+            let typed = input
+                .cast::<HtmlInputElement>()
+                .map_or_else(|| query.clone(), |i| i.value().trim().to_string());
+            if !typed.is_empty() {
+                go(all_results(typed));
             }
         })
     };
@@ -206,7 +210,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             </ul>
             if shown && !hits.is_empty() {
                 <p class="sh-search-all">
-                    <a href={all_results().to_hash()} onclick={see_all}>
+                    <a href={all_results(query.clone()).to_hash()} onclick={see_all}>
                         { crate::i18n::fill(t.see_all, &[&query]) }
                     </a>
                 </p>
