@@ -118,6 +118,7 @@ fn measure(corpus: &Path, quick: bool) -> Result<()> {
     ];
     report::print(&set, &docs, &engines);
     report::split(&set, &ours_native);
+    scale::heaviest(&set, &ours_native, &ours, 5);
     scale::typeahead(&set, &ours, &ours_native)?;
     scale::print(&docs, &products, &synonyms, &set, &ours_native)?;
     misses::print(&set, &docs, &engines);

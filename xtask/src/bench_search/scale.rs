@@ -86,7 +86,19 @@ pub fn heaviest(set: &[Query], answers: &[Answer], index: &Index, count: usize) 
             )
         })
         .collect();
-    println!("{} files: 1 root, {}", index.name, files.join(", "));
+    let largest = index
+        .gzip
+        .values()
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(index.root_gzip);
+    println!(
+        "{} files: 1 root, {}; the largest {:.1} KB (target: no shard over 64 KB)",
+        index.name,
+        files.join(", "),
+        largest as f64 / 1000.0
+    );
     println!(
         "heaviest first queries ({}; root {:.1} KB):",
         index.name,
