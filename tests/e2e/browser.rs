@@ -246,6 +246,22 @@ impl Browser {
         self.client.execute(code, vec![]).await.expect("script")
     }
 
+    /// Waits for the address to start with `prefix`: the router writes it once the page
+    /// it names has rendered, so a loaded machine can show the page first.
+    pub async fn wait_for_hash(&self, prefix: &str) {
+        let started = Instant::now();
+        loop {
+            let hash = self.current_hash().await;
+            if hash.starts_with(prefix) {
+                return;
+            }
+            if started.elapsed() > TIMEOUT {
+                panic!("timed out waiting for the address {prefix}…: it is {hash:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn current_hash(&self) -> String {
         let value = self.script("return location.hash").await;
         value.as_str().unwrap_or_default().to_string()

@@ -466,6 +466,13 @@ async fn search_finds_through_a_typo_and_opens_the_matching_step() {
         .script(&format!("{} return e ? e.id : ''", browser::DEEP_ACTIVE))
         .await;
     assert_eq!(focused, serde_json::json!("sh-search-input"));
+    assert_eq!(
+        browser
+            .script(&format!("{} return e.value", browser::DEEP_ACTIVE))
+            .await,
+        serde_json::json!(""),
+        "the `/` that focused the field was typed into it"
+    );
     // A typo in the first word, the scenario's words after it.
     browser.press("pasword sync for a specific user").await;
     let first = browser.find("#sh-search-option-0 .sh-search-title").await;
@@ -524,10 +531,9 @@ async fn search_finds_through_a_typo_and_opens_the_matching_step() {
     browser.find("#sh-search-option-0").await;
     browser.press(ENTER).await;
     browser.expect_text("h1", "Search results").await;
-    assert!(browser
-        .current_hash()
-        .await
-        .starts_with("#/search?q=password%20hash%20sync"));
+    browser
+        .wait_for_hash("#/search?q=password%20hash%20sync")
+        .await;
     let results = browser.find_all(".sh-search-results > li").await;
     assert_eq!(results.len(), 2, "the tree and its form");
     let kinds = browser.text(".sh-filter-kind").await.unwrap_or_default();

@@ -289,11 +289,19 @@ fn use_slash_focuses(input: &NodeRef, routing: &Routing) {
             .flatten()
             .and_then(|w| w.document())
             .map(|document| {
-                gloo::events::EventListener::new(&document, "keydown", move |event| {
-                    if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
-                        slash_focus(event, &input);
-                    }
-                })
+                // Not passive (gloo's default): the `/` must not land in the field it
+                // focuses, so the listener has to be able to prevent its default.
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(
+                    &document,
+                    "keydown",
+                    options,
+                    move |event| {
+                        if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
+                            slash_focus(event, &input);
+                        }
+                    },
+                )
             });
         move || drop(listener)
     });

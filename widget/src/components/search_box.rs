@@ -72,6 +72,19 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             }
         })
     };
+    // A value set without typing (autofill, a script, a test's clear) arrives as a change
+    // only; taking it keeps the next render from writing the old text back.
+    let onchange = {
+        let text = text.clone();
+        Callback::from(move |event: Event| {
+            if let Some(input) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                text.set(input.value());
+            }
+        })
+    };
     let onkeydown = {
         let (text, open, active) = (text.clone(), open.clone(), active.clone());
         let hits = hits.clone();
@@ -201,7 +214,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 autocomplete="off" spellcheck="false" aria-autocomplete="list"
                 aria-controls="sh-search-list" aria-expanded={shown.to_string()}
                 aria-activedescendant={active.filter(|_| shown).map(|a| format!("sh-search-option-{a}"))}
-                {oninput} {onkeydown} {onfocus} {onblur} />
+                {oninput} {onchange} {onkeydown} {onfocus} {onblur} />
             <button type="submit" class="sh-search-button">{ t.search_button }</button>
             <p class="sh-visually-hidden sh-search-status" aria-live="polite">{ if shown { status } else { String::new() } }</p>
             <ul id="sh-search-list" role="listbox" class="sh-search-list" aria-label={t.search_label}
