@@ -37,12 +37,7 @@ pub fn print(
     let short: Vec<Query> = set.iter().filter(|q| q.short()).cloned().collect();
     let answers = native::run(&small, &short)?;
     let small_bytes: Vec<f64> = answers.iter().map(|a| a.bytes as f64).collect();
-    let whole_bytes: Vec<f64> = set
-        .iter()
-        .zip(whole)
-        .filter(|(q, _)| q.short())
-        .map(|(_, a)| a.bytes as f64)
-        .collect();
+    let whole_bytes = short_bytes(set, whole);
     let (small_median, whole_median) =
         (percentile(&small_bytes, 0.5), percentile(&whole_bytes, 0.5));
     let ratio = whole_median / small_median.max(1.0) - 1.0;
@@ -126,12 +121,7 @@ pub fn typeahead(set: &[Query], index: &Index, ten: &[Answer]) -> Result<()> {
     let short: Vec<Query> = set.iter().filter(|q| q.short()).cloned().collect();
     let answers = native::run_with(index, &short, TYPEAHEAD_RESULTS)?;
     let bytes: Vec<f64> = answers.iter().map(|a| a.bytes as f64).collect();
-    let ten: Vec<f64> = set
-        .iter()
-        .zip(ten)
-        .filter(|(q, _)| q.short())
-        .map(|(_, a)| a.bytes as f64)
-        .collect();
+    let ten = short_bytes(set, ten);
     let over = bytes.iter().filter(|&&b| b > FIRST_QUERY_BUDGET).count();
     let over_ten = ten.iter().filter(|&&b| b > FIRST_QUERY_BUDGET).count();
     println!(
@@ -148,4 +138,13 @@ pub fn typeahead(set: &[Query], index: &Index, ten: &[Answer]) -> Result<()> {
         percentile(&ten, 1.0) / 1000.0,
     );
     Ok(())
+}
+
+/// The first-query bytes of the queries of 1-4 words.
+fn short_bytes(set: &[Query], answers: &[Answer]) -> Vec<f64> {
+    set.iter()
+        .zip(answers)
+        .filter(|(q, _)| q.short())
+        .map(|(_, a)| a.bytes as f64)
+        .collect()
 }
