@@ -96,7 +96,16 @@ impl Vocabulary {
                 }
                 let piece: String = chars[start..end].iter().collect();
                 let len = (end - start) as i64;
-                let score = if len >= 2 && self.knows(&piece) {
+                let acronym = || {
+                    self.spelling(&piece)
+                        .is_some_and(|s| s.chars().all(char::is_uppercase))
+                };
+                let score = if len == 2 && self.knows(&piece) && !acronym() {
+                    // Two known letters inside a run of unknown ones are chance (`on` in
+                    // `authorization`), unless the titles write them as an acronym (`BI`):
+                    // worth a split only between two longer words.
+                    -3
+                } else if len >= 2 && self.knows(&piece) {
                     len * len
                 } else {
                     // Unknown letters cost a little per letter and a lot per piece, so
@@ -117,9 +126,8 @@ impl Vocabulary {
             end = start;
         }
         pieces.reverse();
-        merge_unknown(pieces, |piece| {
-            piece.chars().count() >= 2 && self.knows(piece)
-        })
+        let known = |piece: &str| piece.chars().count() >= 2 && self.knows(piece);
+        attach_endings(merge_unknown(pieces, known), known)
     }
 
     fn spell(&self, word: &str, first: bool) -> String {
@@ -188,6 +196,33 @@ fn merge_unknown(pieces: Vec<String>, known: impl Fn(&str) -> bool) -> Vec<Strin
     out
 }
 
+/// Endings the titles may not spell on their own word (`management` when they only say
+/// `manage`): left as pieces, they read `Manage Ment`.
+const ENDINGS: &[&str] = &[
+    "al", "ation", "d", "ed", "er", "ers", "es", "ing", "ion", "ions", "isation", "ity", "ization",
+    "ly", "ment", "ments", "s",
+];
+
+/// Puts an unknown ending or stray letter back on the word before it (the word after it,
+/// at the start), so a split never leaves `s`, `d` or `ment` as words of their own.
+fn attach_endings(pieces: Vec<String>, known: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut pending = String::new();
+    for piece in pieces {
+        let stray =
+            !known(&piece) && (piece.chars().count() == 1 || ENDINGS.contains(&piece.as_str()));
+        match out.last_mut() {
+            Some(last) if stray => last.push_str(&piece),
+            None if stray => pending.push_str(&piece),
+            _ => out.push(std::mem::take(&mut pending) + &piece),
+        }
+    }
+    if !pending.is_empty() {
+        out.push(pending);
+    }
+    out
+}
+
 fn capitalize(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
@@ -244,5 +279,27 @@ mod tests {
         assert_eq!(name("", &[]), "");
         assert_eq!(name("sqlVirtualMachine", &[]), "SQL Virtual Machine");
         assert_eq!(name("ünïcode-thing", &["Ünïcode"]), "Ünïcode Thing");
+    }
+
+    #[test]
+    fn chance_words_and_endings_do_not_split_a_key() {
+        let titles = [
+            "It is on the list",
+            "Manage the service",
+            "Or not",
+            "Power BI",
+        ];
+        assert_eq!(name("powerbidedicated", &titles), "Power BI Dedicated");
+        assert_eq!(name("ise", &titles), "ISE");
+        assert_eq!(name("authorization", &titles), "Authorization");
+        assert_eq!(name("managedservices", &titles), "Managed Services");
+        assert_eq!(
+            name("subscriptionmanagement", &titles),
+            "Subscription Management"
+        );
+        assert_eq!(
+            name("hanaonazure", &["HANA on Azure", "Azure VMs"]),
+            "HANA on Azure"
+        );
     }
 }
