@@ -130,9 +130,31 @@ impl Vocabulary {
         attach_endings(merge_unknown(pieces, known), known)
     }
 
+    /// `word` as a known word of two letters or more plus one of [`ENDINGS`], spelled as
+    /// the titles spell that word (`apis` → `APIs`).
+    fn stem_spelling(&self, word: &str) -> Option<String> {
+        ENDINGS.iter().find_map(|ending| {
+            let stem = word.strip_suffix(ending)?;
+            if stem.chars().count() < 2 {
+                return None;
+            }
+            let spelling = self.spelling(stem)?;
+            let stem = match spelling.chars().any(char::is_uppercase) {
+                true => spelling.to_string(),
+                false => capitalize(stem),
+            };
+            Some(stem + ending)
+        })
+    }
+
     fn spell(&self, word: &str, first: bool) -> String {
         if !first && MINOR_WORDS.contains(&word) {
             return word.to_string();
+        }
+        // A known word with an ending the titles never write on it keeps their spelling:
+        // `LoadBalancers`, `SDKs`, `Management`.
+        if let (None, Some(spelled)) = (self.spelling(word), self.stem_spelling(word)) {
+            return spelled;
         }
         match self.spelling(word) {
             Some(spelling) if spelling.chars().any(char::is_uppercase) => spelling.to_string(),
@@ -279,6 +301,14 @@ mod tests {
         assert_eq!(name("", &[]), "");
         assert_eq!(name("sqlVirtualMachine", &[]), "SQL Virtual Machine");
         assert_eq!(name("ünïcode-thing", &["Ünïcode"]), "Ünïcode Thing");
+    }
+
+    #[test]
+    fn a_known_word_with_an_ending_keeps_its_spelling() {
+        let titles = ["Azure LoadBalancer probes", "IoT SDK", "Call the API"];
+        assert_eq!(name("loadbalancers", &titles), "LoadBalancers");
+        assert_eq!(name("iotsdks", &titles), "IoT SDKs");
+        assert_eq!(name("apis", &titles), "APIs");
     }
 
     #[test]
