@@ -107,6 +107,18 @@ impl Browser {
         host.shadow_root().await.ok()
     }
 
+    /// Whether an element matching `css` appears within `seconds`.
+    pub async fn appears(&self, css: &str, seconds: u64) -> bool {
+        let started = Instant::now();
+        while self.try_find(css).await.is_none() {
+            if started.elapsed() > Duration::from_secs(seconds) {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        true
+    }
+
     async fn try_find(&self, css: &str) -> Option<Element> {
         self.shadow().await?.find(Locator::Css(css)).await.ok()
     }

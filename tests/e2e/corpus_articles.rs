@@ -239,12 +239,20 @@ async fn every_published_corpus_article_renders_its_first_step_without_errors() 
 /// The library as a visitor meets it, for the README: the start page, search as one
 /// types (with a typo), and the results page with its filters.
 async fn pictures(browser: &Browser, url: &str) {
-    browser.open(url).await;
+    // A fresh page (a query string forces a load): the one that rendered every article
+    // has carried 12,000 of them.
+    let fresh = format!("{}?pictures#/", url.split('#').next().unwrap_or(url));
+    browser.open(&fresh).await;
     browser.expect_text("h1", "How can we help?").await;
     browser.screenshot("library.png").await;
     let input = browser.find("#sh-search-input").await;
     input.send_keys("pasword hash sync").await.unwrap();
-    browser.find("#sh-search-option-2").await;
+    // Pictures for the README, not a check (the search tests check search): a slow
+    // machine gets a note, not a failure.
+    if !browser.appears("#sh-search-option-2", 45).await {
+        println!("note: no type-ahead picture: the list did not show in 45 s");
+        return;
+    }
     browser.screenshot("library-typeahead.png").await;
     browser
         .open(&format!("{url}#/search?q=vm%20wont%20start"))
