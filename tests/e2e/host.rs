@@ -150,9 +150,13 @@ pub async fn axe(browser: &Browser, source: &str) -> Vec<String> {
     let result = browser
         .client
         .execute_async(
+            // Colours mid-transition are not the page's: axe runs once every running
+            // animation and transition (in shadow roots too) has finished.
             "const done = arguments[arguments.length - 1];\
-             axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] })\
-               .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => JSON.stringify(n.target)).join(', ') + ')')))\
+             Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))\
+               .then(() => new Promise(r => requestAnimationFrame(() => r())))\
+               .then(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] })\
+               ).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => JSON.stringify(n.target)).join(', ') + ')')))\
                .catch(e => done(['axe failed: ' + e]));",
             vec![],
         )
