@@ -44,4 +44,34 @@ impl Engine {
             .map_err(|error| error.to_string())?;
         Ok(encode_outcome(&outcome))
     }
+
+    /// Bench only: `need <id> <id>...` while files are missing, then `done` and each
+    /// hit's key on a line of its own, best first; `plain` is the bench's plain BM25.
+    #[cfg(feature = "bench")]
+    pub fn search_keys(&self, text: &str, limit: usize, plain: bool) -> Result<String, String> {
+        use selfhelp_search::{Outcome, Request};
+        let request = Request {
+            text: text.to_string(),
+            limit,
+            plain,
+            ..Request::default()
+        };
+        let outcome = self
+            .searcher
+            .try_search(&request)
+            .map_err(|error| error.to_string())?;
+        Ok(match outcome {
+            Outcome::Need(ids) => {
+                let ids: Vec<String> = ids.iter().map(|id| format!("{id:016x}")).collect();
+                format!("need {}", ids.join(" "))
+            }
+            Outcome::Done(results) => {
+                let keys = results.hits.iter().map(|hit| hit.key.as_str());
+                std::iter::once("done")
+                    .chain(keys)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+        })
+    }
 }

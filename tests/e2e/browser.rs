@@ -1,11 +1,11 @@
 //! Headless Chromium driven through chromedriver, with waits for Yew's async rendering.
 
-use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::{Element, ShadowRoot};
 use fantoccini::{Client, ClientBuilder, Locator};
+use selfhelp_harness::chromium::{capabilities, free_port};
 use serde_json::json;
 
 const TIMEOUT: Duration = Duration::from_secs(15);
@@ -33,7 +33,7 @@ impl Browser {
     pub async fn start_with(extra_args: &[&str]) -> Browser {
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let port = free_port();
+        let port = free_port().expect("a free port");
         let driver = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -41,24 +41,7 @@ impl Browser {
             .spawn()
             .unwrap_or_else(|e| panic!("could not start {chromedriver}: {e}"));
         let profile = tempfile::tempdir().expect("a temporary profile folder");
-        let args = [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--window-size=1000,900",
-        ]
-        .iter()
-        .chain(extra_args)
-        .map(|a| a.to_string())
-        .chain([format!("--user-data-dir={}", profile.path().display())])
-        .collect::<Vec<_>>();
-        let mut caps = serde_json::Map::new();
-        caps.insert("goog:chromeOptions".into(), json!({ "args": args }));
+        let caps = capabilities(profile.path(), extra_args);
         let url = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
         let client = loop {
@@ -297,9 +280,4 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
     }
-}
-
-fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
-    listener.local_addr().expect("local address").port()
 }

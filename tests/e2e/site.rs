@@ -1,8 +1,10 @@
 //! Serves a built site folder on 127.0.0.1, as any static host would.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::thread;
+
+use selfhelp_harness::static_files::{content_type, resolve};
 
 /// A static file server on an ephemeral localhost port; it stops with the test process,
 /// or when [`Site::stop`] takes it off the network (a visitor going offline).
@@ -68,40 +70,5 @@ fn respond(
             request.respond(response)
         }
         Err(_) => request.respond(tiny_http::Response::empty(404)),
-    }
-}
-
-/// Maps a URL path into the root, refusing anything that climbs out of it.
-fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
-    let path = url.split(['?', '#']).next().unwrap_or("/");
-    if path.split('/').any(|part| part == "..") {
-        return None;
-    }
-    let relative = path.trim_start_matches('/');
-    let file = root.join(if relative.is_empty() {
-        "index.html"
-    } else {
-        relative
-    });
-    Some(if file.is_dir() {
-        file.join("index.html")
-    } else {
-        file
-    })
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-    {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "svg" => "image/svg+xml",
-        "json" => "application/json",
-        _ => "application/octet-stream",
     }
 }

@@ -16,7 +16,7 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 
 use crate::process::{command, exec};
-use crate::project_root;
+use crate::{library, project_root};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -70,16 +70,9 @@ pub fn run(args: Args) -> Result<()> {
     if args.search {
         return crate::bench_search::run(args.corpus, args.quick);
     }
-    let corpus = args
-        .corpus
-        .unwrap_or_else(|| project_root().join("../shared/corpus/articles"));
-    if !corpus.is_dir() {
-        eprintln!(
-            "xtask bench: skipped: no corpus at {} (only present on project machines)",
-            corpus.display()
-        );
+    let Some(corpus) = library::corpus(args.corpus, "bench") else {
         return Ok(());
-    }
+    };
     exec(command(
         "cargo",
         &[
@@ -275,18 +268,7 @@ pub fn phase(phase: Phase, corpus: &Path) -> Result<()> {
 
 /// Walks the folder like the compiler does, then reads and parses each file in parallel.
 fn bare(corpus: &Path) -> usize {
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(corpus)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            e.path()
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("md"))
-        })
-        .map(|e| e.into_path())
-        .collect();
+    let files = library::corpus_files(corpus);
     let events: usize = files
         .par_iter()
         .map(|path| {

@@ -5,8 +5,8 @@
 //! - ours and plain BM25 are two indexes built here (`Config::default`, `Config::plain`);
 //!   their relevance and the bytes of a first query are measured natively with the
 //!   engine's own driver (a fresh `Searcher` per query, so nothing is cached), their
-//!   query times in headless Chromium through a bench-only wasm build
-//!   (`xtask/search-wasm`);
+//!   query times in headless Chromium through the widget's engine module (`search-web`,
+//!   built with its `bench` feature: one extra method that answers in plain text);
 //! - Pagefind indexes the same text with its Node API, and everything about it comes from
 //!   its own engine in the browser: its results, the files its worker fetched (from the
 //!   server's log, a fresh page and worker per query) and its times.
@@ -42,16 +42,9 @@ use crate::tools::{self, Need};
 pub const LIMIT: usize = 10;
 
 pub fn run(corpus: Option<PathBuf>, quick: bool) -> Result<()> {
-    let dir = corpus
-        .clone()
-        .unwrap_or_else(|| project_root().join("../shared/corpus/articles"));
-    if !dir.is_dir() {
-        eprintln!(
-            "xtask bench --search: skipped: no corpus at {} (only present on project machines)",
-            dir.display()
-        );
+    let Some(dir) = crate::library::corpus(corpus, "bench --search") else {
         return Ok(());
-    }
+    };
     if cfg!(debug_assertions) {
         // Analysing and indexing 13,000 articles twice takes minutes in a debug build and
         // seconds in release: run the release binary, as `bench` runs its phases.

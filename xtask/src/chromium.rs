@@ -1,16 +1,15 @@
 //! Headless Chromium through chromedriver (fantoccini), one fresh profile per session.
 //!
-//! The same switches as the end-to-end tests (`tests/e2e/browser.rs`), so what is measured
-//! here is what they see: no background networking, component updates or sync, which
-//! would otherwise add requests and CPU load nobody's page asked for.
+//! The end-to-end tests' switches (`selfhelp_harness::chromium`), so what is measured
+//! here is what they see.
 
-use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use fantoccini::wd::{TimeoutConfiguration, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder};
+use selfhelp_harness::chromium::{capabilities, free_port};
 use serde_json::{json, Value};
 
 /// How long chromedriver may take to accept a session, and an in-page wait may last: a
@@ -29,7 +28,7 @@ impl Browser {
     pub async fn start() -> Result<Browser> {
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let port = free_port()?;
+        let port = free_port().context("no free local port")?;
         let mut driver = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -39,23 +38,7 @@ impl Browser {
                 format!("could not start {chromedriver} (cargo xtask install installs it)")
             })?;
         let profile = tempfile::tempdir().context("a temporary Chromium profile")?;
-        let args: Vec<String> = [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--window-size=1000,900",
-        ]
-        .iter()
-        .map(|a| a.to_string())
-        .chain([format!("--user-data-dir={}", profile.path().display())])
-        .collect();
-        let mut caps = serde_json::Map::new();
-        caps.insert("goog:chromeOptions".into(), json!({ "args": args }));
+        let caps = capabilities(profile.path(), &[]);
         let url = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
         let client = loop {
@@ -152,11 +135,6 @@ impl WebDriverCompatibleCommand for Cdp {
         let body = json!({ "cmd": self.cmd, "params": self.params });
         (http::Method::POST, Some(body.to_string()))
     }
-}
-
-fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind("127.0.0.1:0").context("no free local port")?;
-    Ok(listener.local_addr()?.port())
 }
 
 /// A runtime for the browser sessions: one thread is enough (the browser does the work).

@@ -79,8 +79,20 @@ pub fn build_sites(corpus: &Path) -> Result<Vec<Site>> {
 }
 
 /// The corpus's markdown files, relative and `/`-separated, in the order the compiler
-/// walks them (each folder sorted by name).
+/// walks them.
 fn markdown_files(corpus: &Path) -> Vec<String> {
+    corpus_files(corpus)
+        .iter()
+        .filter_map(|path| {
+            let relative = path.strip_prefix(corpus).ok()?;
+            Some(relative.to_string_lossy().replace('\\', "/"))
+        })
+        .collect()
+}
+
+/// The corpus's markdown files in the order the compiler walks them (each folder sorted
+/// by name).
+pub fn corpus_files(corpus: &Path) -> Vec<PathBuf> {
     walkdir::WalkDir::new(corpus)
         .sort_by_file_name()
         .into_iter()
@@ -91,10 +103,7 @@ fn markdown_files(corpus: &Path) -> Vec<String> {
                 .extension()
                 .is_some_and(|x| x.eq_ignore_ascii_case("md"))
         })
-        .filter_map(|e| {
-            let relative = e.path().strip_prefix(corpus).ok()?;
-            Some(relative.to_string_lossy().replace('\\', "/"))
-        })
+        .map(|e| e.into_path())
         .collect()
 }
 

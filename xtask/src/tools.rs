@@ -71,8 +71,30 @@ pub fn tool_path() -> Result<OsString> {
     std::env::join_paths(paths).context("PATH contains an invalid entry")
 }
 
-fn npm_tools_dir() -> PathBuf {
+/// Where the npm tools live (`node_modules` under it), never in the project's own tree.
+pub fn npm_tools_dir() -> PathBuf {
     project_root().join("target").join("tools")
+}
+
+/// Whether the npm package `name` is installed in [`npm_tools_dir`] at `version`.
+pub fn npm_has(name: &str, version: &str) -> bool {
+    let manifest = npm_tools_dir()
+        .join("node_modules")
+        .join(name)
+        .join("package.json");
+    std::fs::read_to_string(manifest)
+        .unwrap_or_default()
+        .contains(&format!("\"version\": \"{version}\""))
+}
+
+/// Installs `packages` (`name@version`) into [`npm_tools_dir`].
+pub fn npm_install(packages: &[String]) -> Result<()> {
+    let dir = npm_tools_dir();
+    std::fs::create_dir_all(&dir)?;
+    let prefix = dir.to_string_lossy().into_owned();
+    let mut args = vec!["install", "--no-audit", "--no-fund", "--prefix", &prefix];
+    args.extend(packages.iter().map(String::as_str));
+    exec(command("npm", &args))
 }
 
 fn npm_bin_dir() -> PathBuf {
@@ -143,33 +165,17 @@ fn ensure_wasm_opt() -> Result<()> {
     let esbuild =
         output(command(npm_bin_dir().join("esbuild"), &["--version"])).unwrap_or_default();
     let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
-    let axe = std::fs::read_to_string(npm_tools_dir().join("node_modules/axe-core/package.json"))
-        .unwrap_or_default();
     if found.contains(&format!("version {major}"))
         && esbuild.trim() == ESBUILD_VERSION
-        && axe.contains(&format!("\"version\": \"{AXE_VERSION}\""))
+        && npm_has("axe-core", AXE_VERSION)
     {
         return Ok(());
     }
-    let dir = npm_tools_dir();
-    std::fs::create_dir_all(&dir)?;
-    let prefix = dir.to_string_lossy().into_owned();
-    let package = format!("binaryen@{BINARYEN_VERSION}");
-    let esbuild = format!("esbuild@{ESBUILD_VERSION}");
-    let axe = format!("axe-core@{AXE_VERSION}");
-    exec(command(
-        "npm",
-        &[
-            "install",
-            "--no-audit",
-            "--no-fund",
-            "--prefix",
-            &prefix,
-            &package,
-            &esbuild,
-            &axe,
-        ],
-    ))
+    npm_install(&[
+        format!("binaryen@{BINARYEN_VERSION}"),
+        format!("esbuild@{ESBUILD_VERSION}"),
+        format!("axe-core@{AXE_VERSION}"),
+    ])
 }
 
 fn ensure_browser() -> Result<()> {

@@ -4,12 +4,13 @@
 //! side of a visit, to check the page's own list of fetches against (a service worker's
 //! fetches, for one, never appear in the page's performance timeline).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{anyhow, Result};
+use selfhelp_harness::static_files::{content_type, resolve};
 
 /// One request as the server saw it.
 #[derive(Debug, Clone)]
@@ -124,40 +125,5 @@ fn respond(root: &Path, request: tiny_http::Request, log: &Mutex<Vec<Hit>>) -> s
             request.respond(tiny_http::Response::from_data(bytes).with_header(header))
         }
         Err(_) => request.respond(tiny_http::Response::empty(404)),
-    }
-}
-
-/// Maps a URL path into the root, refusing anything that climbs out of it.
-pub fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
-    let path = url.split(['?', '#']).next().unwrap_or("/");
-    if path.split('/').any(|part| part == "..") {
-        return None;
-    }
-    let relative = path.trim_start_matches('/');
-    let file = root.join(if relative.is_empty() {
-        "index.html"
-    } else {
-        relative
-    });
-    Some(if file.is_dir() {
-        file.join("index.html")
-    } else {
-        file
-    })
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-    {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "svg" => "image/svg+xml",
-        "json" => "application/json",
-        _ => "application/octet-stream",
     }
 }

@@ -39,7 +39,7 @@ pub const PAGES: [(&str, &str); 4] = [
 const PAGE_OURS: &str = "<!DOCTYPE html><meta charset=\"utf-8\"><title>selfhelp search bench</title><script type=\"module\" src=\"/ours.js\"></script>";
 const PAGE_PAGEFIND: &str = "<!DOCTYPE html><meta charset=\"utf-8\"><title>Pagefind bench</title><script type=\"module\" src=\"/pagefind.js\"></script>";
 
-const SCRIPT_OURS: &str = r#"import init, { Engine } from '/wasm/selfhelp_search_wasm.js';
+const SCRIPT_OURS: &str = r#"import init, { Engine } from '/wasm/selfhelp_search_web.js';
 await init();
 const get = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
 window.benchOurs = async (base, queries, limit, plain) => {
@@ -47,16 +47,16 @@ window.benchOurs = async (base, queries, limit, plain) => {
   const out = [];
   for (const q of queries) {
     const engine = new Engine(root);
-    let answer = engine.search(q, limit, plain);
+    let answer = engine.search_keys(q, limit, plain);
     for (let round = 0; answer.startsWith('need'); round++) {
       if (round > 12) throw new Error('too many rounds for ' + q);
       const ids = answer.slice(5).split(' ');
       const files = await Promise.all(ids.map((id) => get(base + id)));
       ids.forEach((id, i) => engine.insert(id, files[i]));
-      answer = engine.search(q, limit, plain);
+      answer = engine.search_keys(q, limit, plain);
     }
     const start = performance.now();
-    const again = engine.search(q, limit, plain);
+    const again = engine.search_keys(q, limit, plain);
     const ms = performance.now() - start;
     engine.free();
     out.push({ ms, keys: again.split('\n').slice(1) });

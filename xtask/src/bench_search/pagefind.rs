@@ -8,13 +8,13 @@
 //! is Pagefind at its best.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use selfhelp_search::{Document, Field};
 
 use crate::process::{command, exec};
-use crate::project_root;
+use crate::tools;
 
 const VERSION: &str = "1.6.0";
 
@@ -43,31 +43,12 @@ console.error(`pagefind: ${pages} pages indexed, ${refused} refused`);
 await pagefind.close();
 "#;
 
-fn tools_dir() -> PathBuf {
-    project_root().join("target").join("tools")
-}
-
 /// Installs pagefind into `target/tools` beside the other npm tools, unless it is there.
 pub fn ensure() -> Result<()> {
-    let manifest = tools_dir().join("node_modules/pagefind/package.json");
-    let found = std::fs::read_to_string(manifest).unwrap_or_default();
-    if found.contains(&format!("\"version\": \"{VERSION}\"")) {
+    if tools::npm_has("pagefind", VERSION) {
         return Ok(());
     }
-    let prefix = tools_dir().to_string_lossy().into_owned();
-    std::fs::create_dir_all(&prefix)?;
-    let package = format!("pagefind@{VERSION}");
-    exec(command(
-        "npm",
-        &[
-            "install",
-            "--no-audit",
-            "--no-fund",
-            "--prefix",
-            &prefix,
-            &package,
-        ],
-    ))
+    tools::npm_install(&[format!("pagefind@{VERSION}")])
 }
 
 /// Indexes `docs` into `out` (which becomes the site's `/pagefind/`).
@@ -89,7 +70,7 @@ pub fn build(docs: &[Document], products: &[String], work: &Path, out: &Path) ->
     file.flush()?;
     drop(file);
     // The script sits beside node_modules so `import('pagefind')` finds the package.
-    let script = tools_dir().join("bench-search-pagefind.mjs");
+    let script = tools::npm_tools_dir().join("bench-search-pagefind.mjs");
     std::fs::write(&script, BUILD_SCRIPT)?;
     if out.exists() {
         std::fs::remove_dir_all(out)?;

@@ -198,8 +198,9 @@ pub fn print(set: &[Query], docs: &[Document], engines: &[Engine; 3]) {
         );
     }
     println!(
-        "* the engine as this bench builds it (xtask/search-wasm, gzip -9): the widget loads its own \
-         engine module (search-web) when a visitor starts to search, besides the index bytes above"
+        "* the engine module as this bench builds it (search-web with its `bench` method, gzip -9): \
+         the widget loads the same module without it when a visitor starts to search, besides \
+         the index bytes above"
     );
 }
 

@@ -113,9 +113,10 @@ pub fn prepare(
     })
 }
 
-/// The bench-only crate for the browser, with the widget's code-size settings (`z`, fat
-/// LTO, one codegen unit, abort on panic) so its speed is the shipped engine's; in the
-/// release profile's own wasm folder, which no other build uses, so it evicts nothing.
+/// The widget's engine module with its `bench` method, built and optimised as the site's
+/// is (`z`, fat LTO, one codegen unit, abort on panic, then wasm-opt) so its speed is the
+/// shipped engine's; in the release profile's own wasm folder, which no other build
+/// uses, so it evicts nothing.
 /// Returns the gzip bytes of the wasm and its glue.
 fn wasm(out: &Path, path: &OsStr) -> Result<usize> {
     let mut cargo = command(
@@ -127,7 +128,9 @@ fn wasm(out: &Path, path: &OsStr) -> Result<usize> {
             "--target",
             "wasm32-unknown-unknown",
             "-p",
-            "selfhelp-search-wasm",
+            "selfhelp-search-web",
+            "--features",
+            "bench",
             "--config",
             "profile.release.opt-level=\"z\"",
             "--config",
@@ -141,7 +144,7 @@ fn wasm(out: &Path, path: &OsStr) -> Result<usize> {
     cargo.env("PATH", path);
     exec(cargo)?;
     let built =
-        project_root().join("target/wasm32-unknown-unknown/release/selfhelp_search_wasm.wasm");
+        project_root().join("target/wasm32-unknown-unknown/release/selfhelp_search_web.wasm");
     let mut bindgen = command("wasm-bindgen", &["--target", "web", "--no-typescript"]);
     bindgen
         .arg("--out-dir")
@@ -149,8 +152,13 @@ fn wasm(out: &Path, path: &OsStr) -> Result<usize> {
         .arg(&built)
         .env("PATH", path);
     exec(bindgen)?;
+    // As trunk optimises the shipped module (`data-wasm-opt` in www/index.html).
+    let module = out.join("selfhelp_search_web_bg.wasm");
+    let mut optimise = command("wasm-opt", &["-Oz", "--low-memory-unused", "-o"]);
+    optimise.arg(&module).arg(&module).env("PATH", path);
+    exec(optimise)?;
     let mut bytes = 0;
-    for name in ["selfhelp_search_wasm_bg.wasm", "selfhelp_search_wasm.js"] {
+    for name in ["selfhelp_search_web_bg.wasm", "selfhelp_search_web.js"] {
         let file = out.join(name);
         bytes +=
             gzip_len(&std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?);
