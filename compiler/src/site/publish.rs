@@ -1,7 +1,7 @@
 //! Writes a site into its folder so that a visitor never meets a half-published build:
 //! new files first (named by their bytes, so none is read before the entry names it),
-//! the manifest and report, the entry last (written to a temporary name, then renamed); then files that neither this build nor the previous one
-//! names are removed.
+//! the manifest and report, the entry last (written to a temporary name, then renamed);
+//! then files that neither this build nor the previous one names are removed.
 
 use std::collections::HashSet;
 use std::io::Write;
