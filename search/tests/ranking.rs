@@ -153,3 +153,17 @@ fn hits_carry_title_product_excerpt_and_target() {
     assert_eq!(marked, ["disk", "full"]);
     assert_eq!(hit.target.as_deref(), Some("1.2.y"));
 }
+
+#[test]
+fn among_the_hits_a_title_with_every_word_ranks_first() {
+    // The body of "mentions" has both words, side by side and more than once; "titled"
+    // is a long article whose title is the query. BM25F alone ranks "mentions" first.
+    let mentions = format!("delete vault delete vault {}", filler(4));
+    let titled = format!("{} delete", filler(120));
+    let index = index(vec![
+        doc("mentions", "Settings", &[(Field::Body, &mentions)]),
+        doc("titled", "Delete vault", &[(Field::Body, &titled)]),
+        doc("other", "Unrelated", &[(Field::Body, &filler(8))]),
+    ]);
+    assert_eq!(index.keys("delete vault"), ["titled", "mentions"]);
+}

@@ -64,6 +64,28 @@ pub(crate) fn excerpt(
     }
 }
 
+/// The share of the query's `words` that a title has (0 to 1): each counted once, through
+/// any of its marked terms.
+pub(crate) fn title_cover(
+    analyzer: &mut Analyzer,
+    title: &str,
+    marks: &[(String, usize)],
+    words: usize,
+) -> f32 {
+    if words == 0 {
+        return 0.0;
+    }
+    let mut found: Vec<usize> = Vec::new();
+    analyzer.run(title, 0, &mut |term| {
+        for (_, word) in marks.iter().filter(|(text, _)| text == term.text) {
+            if *word < words && !found.contains(word) {
+                found.push(*word);
+            }
+        }
+    });
+    found.len() as f32 / words as f32
+}
+
 /// Ranges sorted, overlapping ones (a code token and its parts) joined.
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     sort_by_key(&mut ranges, |range| (range.start, range.end));

@@ -31,6 +31,8 @@ const MAX_PRODUCTS: usize = 1 << 16;
 pub(crate) struct Scored {
     pub doc: u32,
     pub score: f32,
+    /// Required words it has: more words rank first, whatever the score.
+    pub words: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -156,7 +158,7 @@ pub(crate) fn evaluate(
                 .map(|m| m.score)
                 .sum::<f32>();
         score *= proximity(plan, &required, &optional, doc);
-        scored.push((words, Scored { doc, score }));
+        scored.push((words, Scored { doc, score, words }));
     }
     sort_by(&mut scored, |(words_a, a), (words_b, b)| {
         (words_a, a.score, std::cmp::Reverse(a.doc)) > (words_b, b.score, std::cmp::Reverse(b.doc))

@@ -26,6 +26,12 @@ pub use results::{
 
 /// Hits a search returns at most, whatever it asks.
 const MAX_LIMIT: usize = 100;
+/// What a hit's score gains, at most, when its title has every word of the query: BM25F
+/// sums words field by field, so a long article that mentions them all in its body can
+/// outscore the one whose title is the query. Measured with `cargo xtask bench --search`
+/// (MRR@10 0.718 → 0.732, real queries 0.511 → 0.528); 0.6 helped titles more and real
+/// queries less.
+const TITLE_COVER_BOOST: f32 = 0.3;
 
 /// A file as the engine keeps it.
 #[derive(Debug)]
@@ -163,7 +169,7 @@ impl Searcher {
                 .enumerate()
                 .map(|(index, term)| (term.clone(), plan.words.len() + index)),
         );
-        let mut hits = Vec::with_capacity(matched.top.len());
+        let mut ranked: Vec<(usize, usize, Hit)> = Vec::with_capacity(matched.top.len());
         let mut analyzer = Analyzer::default();
         for scored in &matched.top {
             let record = match self.record(scored.doc)? {
@@ -175,20 +181,34 @@ impl Searcher {
             };
             let (excerpt, target) = excerpt::excerpt(&mut analyzer, record, &marks);
             let product = matching::product_of(root, scored.doc);
-            hits.push(Hit {
+            let cover = match expand {
+                true => {
+                    excerpt::title_cover(&mut analyzer, &record.title, &marks, plan.words.len())
+                }
+                false => 0.0,
+            };
+            let hit = Hit {
                 key: record.key.clone(),
                 title: record.title.clone(),
                 product,
                 excerpt,
                 target,
-                score: scored.score,
-            });
+                score: scored.score * (1.0 + TITLE_COVER_BOOST * cover),
+            };
+            ranked.push((scored.words, ranked.len(), hit));
         }
         if !need.is_empty() {
             sort::sort_by_key(&mut need, |&id| id);
             need.dedup();
             return Ok(Outcome::Need(need));
         }
+        // Among the hits, a title that has the query's words tells more than the body;
+        // more words still rank first, and equals keep the engine's order.
+        sort::sort_by(&mut ranked, |(words_a, rank_a, a), (words_b, rank_b, b)| {
+            (words_a, a.score, std::cmp::Reverse(rank_a))
+                > (words_b, b.score, std::cmp::Reverse(rank_b))
+        });
+        let hits: Vec<Hit> = ranked.into_iter().map(|(_, _, hit)| hit).collect();
         let suggestion = suggest(&plan.words, &expansions, matched.total);
         Ok(Outcome::Done(Results {
             hits,
