@@ -158,13 +158,14 @@ pub(crate) fn evaluate(
                 .map(|m| m.score)
                 .sum::<f32>();
         score *= proximity(plan, &required, &optional, doc);
-        scored.push((words, Scored { doc, score, words }));
+        scored.push(Scored { doc, score, words });
     }
-    sort_by(&mut scored, |(words_a, a), (words_b, b)| {
-        (words_a, a.score, std::cmp::Reverse(a.doc)) > (words_b, b.score, std::cmp::Reverse(b.doc))
+    sort_by(&mut scored, |a, b| {
+        (a.words, a.score, std::cmp::Reverse(a.doc)) > (b.words, b.score, std::cmp::Reverse(b.doc))
     });
     let total = scored.len();
-    let top = scored.into_iter().take(limit).map(|(_, s)| s).collect();
+    scored.truncate(limit);
+    let top = scored;
     Ok(Step::Matched(Matched {
         top,
         total,
