@@ -151,9 +151,14 @@ pub async fn axe(browser: &Browser, source: &str) -> Vec<String> {
         .client
         .execute_async(
             // Colours mid-transition are not the page's: axe runs once every running
-            // animation and transition (in shadow roots too) has finished.
+            // animation and transition has finished. `document.getAnimations()` leaves
+            // out those inside shadow roots (the widget's steps fade in there), so each
+            // root is asked too.
             "const done = arguments[arguments.length - 1];\
-             Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))\
+             const roots = [document];\
+             for (let i = 0; i < roots.length; i++)\
+               for (const e of roots[i].querySelectorAll('*')) if (e.shadowRoot) roots.push(e.shadowRoot);\
+             Promise.all(roots.flatMap(r => r.getAnimations()).map(a => a.finished.catch(() => null)))\
                .then(() => new Promise(r => requestAnimationFrame(() => r())))\
                .then(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] })\
                ).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => JSON.stringify(n.target)).join(', ') + ')')))\
