@@ -49,8 +49,10 @@ if command -v esbuild >/dev/null 2>&1; then
   esbuild --minify --log-level=warning --allow-overwrite "$dir/$css" --outfile="$dir/$css"
 fi
 # The app shell the worker keeps: every file at the root but the worker itself, the
-# embedding demo and the page (kept as "./", which a visit to index.html falls back to).
-shell=$(cd "$dir" && ls -p | grep -v / | grep -v -e '^sw.js$' -e '^embed\.' -e '^bundle.bin$' -e '^index.html$' -e '\.json$' | sed 's/.*/"&"/' | paste -sd, -)
+# embedding demo, the search engine (a visitor who never searched has no index offline
+# either; a first search caches it like any file) and the page (kept as "./", which a
+# visit to index.html falls back to).
+shell=$(cd "$dir" && ls -p | grep -v / | grep -v -e '^sw.js$' -e '^embed\.' -e '^search-' -e '^bundle.bin$' -e '^index.html$' -e '\.json$' | sed 's/.*/"&"/' | paste -sd, -)
 names "$dir/sw.js"
 edit "$dir/sw.js" -e "s|__SHELL__|[\"./\", $shell]|g"
 if command -v esbuild >/dev/null 2>&1; then

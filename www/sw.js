@@ -12,8 +12,33 @@ const PAGES = 'selfhelp-pages';
 const CONTENT = 'selfhelp-content-';
 const NAMED = /\/(chunks|catalog|lookup|search)\/[0-9a-f]{16}\.bin$/;
 
+/** Named by its bytes (a hash in its name): a copy from anywhere is the right one. */
+const HASHED = /[-_./][0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
+/** Keeps its name from build to build: asked of the network every time. */
+function keepsItsName(path) {
+  return path.endsWith('/') || path.endsWith('.html') || path.endsWith('/selfhelp.js')
+    || path.endsWith('/sw.js');
+}
+
+// The shell comes from the browser's HTTP cache where it can: the page that registered
+// this worker fetched it a moment ago, and on a host that sends no cache headers a plain
+// fetch would download all of it again. Files named by their bytes take any cached copy;
+// the page and the loader take theirs only on a first install (they are the copies the
+// page runs), and are revalidated when a new build of the app replaces a worker.
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(APP).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  const first = !self.registration.active;
+  event.waitUntil((async () => {
+    const cache = await caches.open(APP);
+    await Promise.all(SHELL.map(async (name) => {
+      const url = new URL(name, self.location);
+      const reuse = HASHED.test(url.pathname) || (first && keepsItsName(url.pathname));
+      const response = await fetch(url, { cache: reuse ? 'force-cache' : 'no-cache' });
+      if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
+      await cache.put(url, response);
+    }));
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {
@@ -106,7 +131,10 @@ async function networkFirst(request, isEntry, keep) {
 async function cacheFirst(request, keep) {
   const cached = await caches.match(request, { ignoreSearch: true });
   if (cached) return cached;
-  const response = await fetchInTime(request, {});
+  // Only files named by their bytes come here (the rest is revalidated), so a copy in
+  // the HTTP cache, however old, is the right one.
+  const cacheMode = HASHED.test(new URL(request.url).pathname) ? 'force-cache' : 'default';
+  const response = await fetchInTime(request, { cache: cacheMode });
   if (response.ok) {
     const copy = response.clone();
     later(keep, (async () => {
@@ -122,8 +150,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || !url.href.startsWith(self.registration.scope)) return;
   const path = url.pathname;
-  const revalidated = request.mode === 'navigate' || path.endsWith('/') || path.endsWith('.html')
-    || path.endsWith('/selfhelp.js') || path.endsWith('/sw.js');
+  const revalidated = request.mode === 'navigate' || keepsItsName(path);
   const keep = (work) => event.waitUntil(work);
   if (path.endsWith('/bundle.bin')) event.respondWith(networkFirst(request, true, keep));
   else if (revalidated) event.respondWith(networkFirst(request, false, keep));

@@ -355,6 +355,40 @@ async fn a_visited_article_opens_offline() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    // The worker kept what the page had fetched without asking the host again (a host
+    // that sends no cache headers, like this one, would otherwise send the whole app
+    // twice on a first visit), and it did not fetch the search engine for a visitor who
+    // has not searched.
+    browser
+        .wait_until(
+            "the worker's install",
+            "return navigator.serviceWorker.controller.state === 'activated'",
+        )
+        .await;
+    let requested = site.requested();
+    let hashed = |url: &&String| {
+        let name = url.rsplit('/').next().unwrap_or_default();
+        let stem = name.split('.').next().unwrap_or_default();
+        let hash = stem.trim_end_matches("_bg");
+        hash.len() >= 16
+            && hash[hash.len() - 16..]
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit())
+    };
+    let app: Vec<&String> = requested.iter().filter(hashed).collect();
+    assert!(
+        app.iter().any(|url| url.ends_with("_bg.wasm"))
+            && app.iter().any(|url| url.contains("/chunks/")),
+        "the widget and the article's chunk were fetched: {requested:?}"
+    );
+    for url in &app {
+        let times = requested.iter().filter(|other| other == url).count();
+        assert_eq!(times, 1, "{url} was fetched {times} times: {requested:?}");
+    }
+    assert!(
+        !requested.iter().any(|url| url.contains("/search")),
+        "the search engine or index was fetched before anyone searched: {requested:?}"
+    );
     // Offline: the server is gone. The page and the article still open, from the worker.
     site.stop();
     browser.client.refresh().await.unwrap();

@@ -1,7 +1,7 @@
 //! Serves a built site folder on 127.0.0.1, as any static host would.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread;
 
 use selfhelp_harness::static_files::{content_type, resolve};
@@ -12,6 +12,7 @@ pub struct Site {
     pub url: String,
     server: Arc<tiny_http::Server>,
     thread: Option<thread::JoinHandle<()>>,
+    requested: Arc<Mutex<Vec<String>>>,
 }
 
 impl Site {
@@ -30,8 +31,13 @@ impl Site {
             .map(|(name, value)| tiny_http::Header::from_bytes(*name, *value).expect("a header"))
             .collect();
         let serving = Arc::clone(&server);
+        let requested = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&requested);
         let thread = thread::spawn(move || {
             for request in serving.incoming_requests() {
+                if let Ok(mut log) = log.lock() {
+                    log.push(request.url().to_string());
+                }
                 let _ = respond(&root, request, &headers);
             }
         });
@@ -39,7 +45,16 @@ impl Site {
             url: format!("http://127.0.0.1:{port}/"),
             server,
             thread: Some(thread),
+            requested,
         }
+    }
+
+    /// Every URL asked of the server so far, in order (path and query).
+    pub fn requested(&self) -> Vec<String> {
+        self.requested
+            .lock()
+            .map(|log| log.clone())
+            .unwrap_or_default()
     }
 
     /// Stops serving and closes the port: requests now fail as they do offline.
