@@ -7,6 +7,13 @@ set -eu
 dir="$TRUNK_STAGING_DIR"
 glue=$(cd "$dir" && ls selfhelp-widget-*.js | head -n 1)
 wasm=$(cd "$dir" && ls selfhelp-widget-*_bg.wasm | head -n 1)
+# Short import names in both modules and their glue, where `cargo xtask dist` runs trunk (it
+# says where it is): wasm-bindgen's carry a hash each, 4 KB gzip of the widget. A
+# hand-run trunk keeps the long names.
+if [ -n "${SELFHELP_XTASK:-}" ]; then
+  "$SELFHELP_XTASK" import-names "$dir/$wasm" "$dir/$glue"
+  "$SELFHELP_XTASK" import-names "$dir/selfhelp-search-web_bg.wasm" "$dir/selfhelp-search-web.js"
+fi
 # One stylesheet for the page and the widget: the page's few rules travel with the
 # widget's, and the widget's shadow roots link the file the page already has, so a
 # visit fetches styles once.

@@ -111,6 +111,10 @@ pub fn build_app(path: &std::ffi::OsStr) -> Result<PathBuf> {
         .env("PATH", path)
         .env("SELFHELP_APP_ONLY", "1")
         .current_dir(&root);
+    // The post-build hook shortens the modules' import names with `xtask import-names`.
+    if let Ok(xtask) = std::env::current_exe() {
+        trunk.env("SELFHELP_XTASK", xtask);
+    }
     wasm_size_settings(&mut trunk);
     exec(trunk)?;
     Ok(app)

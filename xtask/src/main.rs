@@ -6,6 +6,7 @@ mod bench_web;
 mod chromium;
 mod dist;
 mod fuzz;
+mod import_names;
 mod library;
 mod probe;
 mod process;
@@ -63,6 +64,9 @@ enum Command {
     Fuzz(fuzz::Args),
     /// Install the toolchain only (wasm32 target, trunk, wasm-bindgen, wasm-opt, Chromium).
     Install,
+    /// Short import names in a wasm module and its glue (trunk's post-build hook runs it).
+    #[command(hide = true)]
+    ImportNames(import_names::Args),
 }
 
 fn main() {
@@ -76,6 +80,7 @@ fn main() {
         Command::BenchPhase { phase, corpus } => bench::phase(phase, &corpus),
         Command::Fuzz(args) => fuzz::run(args),
         Command::Install => tools::ensure_all(tools::Need::Browser).map(|_| ()),
+        Command::ImportNames(args) => import_names::run(args),
     };
     if let Err(error) = result {
         eprintln!("xtask: {error:#}");
