@@ -60,6 +60,8 @@ impl Plan {
 pub fn plan(summaries: &[Summary]) -> Plan {
     let products = ProductKeys::new(summaries);
     let topic_names = topic_names(summaries);
+    // Words a product's own titles do not spell out are often in other titles.
+    let library = Vocabulary::from_titles(summaries.iter().map(|s| s.title.as_str()));
     let mut by_product: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut data = Vec::new();
     for (index, summary) in summaries.iter().enumerate() {
@@ -74,7 +76,7 @@ pub fn plan(summaries: &[Summary]) -> Plan {
     // Products whose names come out the same are one product to a visitor.
     let mut named: BTreeMap<String, (String, String, Vec<usize>)> = BTreeMap::new();
     for (key, members) in by_product {
-        let name = products.name_of(&key, &members, summaries);
+        let name = products.name_of(&key, &members, summaries, &library);
         let entry = named
             .entry(name.to_lowercase())
             .or_insert_with(|| (key.clone(), name, Vec::new()));
@@ -83,7 +85,7 @@ pub fn plan(summaries: &[Summary]) -> Plan {
     let mut products: Vec<ProductPlan> = named
         .into_values()
         .map(|(key, name, members)| ProductPlan {
-            groups: groups(&key, members, summaries, &topic_names),
+            groups: groups(&key, members, summaries, &topic_names, &library),
             key: slug(&key),
             name,
         })
@@ -193,7 +195,13 @@ impl<'a> ProductKeys<'a> {
         }
     }
 
-    fn name_of(&self, key: &str, members: &[usize], summaries: &[Summary]) -> String {
+    fn name_of(
+        &self,
+        key: &str,
+        members: &[usize],
+        summaries: &[Summary],
+        library: &Vocabulary,
+    ) -> String {
         let named = members
             .iter()
             .flat_map(|&m| &summaries[m].product_ids)
@@ -204,7 +212,7 @@ impl<'a> ProductKeys<'a> {
         if key == "general" {
             return "General".to_string();
         }
-        vocabulary(members, summaries).name(key)
+        vocabulary(members, summaries).name_within(key, library)
     }
 }
 
@@ -228,6 +236,7 @@ fn groups(
     members: Vec<usize>,
     summaries: &[Summary],
     topics: &HashMap<&str, (&str, &str)>,
+    library: &Vocabulary,
 ) -> Vec<GroupPlan> {
     let vocabulary = vocabulary(&members, summaries);
     let by_resource = |s: &Summary| resource_key(&s.resource, product);
@@ -258,7 +267,7 @@ fn groups(
                 "~questionnaire" => "Questionnaires".to_string(),
                 _ => match topics.get(key.as_str()) {
                     Some((name, "")) => name.to_string(),
-                    _ => vocabulary.name(&key),
+                    _ => vocabulary.name_within(&key, library),
                 },
             },
             key: match key.as_str() {

@@ -45,27 +45,113 @@ impl Vocabulary {
         vocabulary
     }
 
+    /// A readable name for a key: `microsoft.` dropped, run-together words split, each
+    /// word spelled as the titles spell it.
+    pub fn name(&self, key: &str) -> String {
+        Words {
+            near: self,
+            far: None,
+        }
+        .name(key)
+    }
+
+    /// As [`Vocabulary::name`], but a long run of letters these titles leave unsplit
+    /// (`machinelearningservices` under titles that only say "quota") is split with the
+    /// words of the whole `library`, when they spell it out entirely; these titles'
+    /// spellings still come first.
+    pub fn name_within(&self, key: &str, library: &Vocabulary) -> String {
+        let near = Words {
+            near: self,
+            far: None,
+        };
+        let both = Words {
+            near: self,
+            far: Some(library),
+        };
+        let key = strip_namespace(key);
+        let is_run = |piece: &String| piece.chars().count() >= RUN_MIN && !near.knows(piece);
+        let mut words: Vec<String> = Vec::new();
+        for segment in segments(key) {
+            let pieces = near.split(&segment);
+            if !pieces.iter().any(is_run) {
+                words.extend(pieces);
+                continue;
+            }
+            // Each run alone, keeping the pieces these titles know (`power bi` +
+            // `dedicated`); where a run does not split, the whole segment
+            // (`appplatform` is `app platform`, not `appplat form`).
+            let mut resolved = true;
+            let mut split: Vec<String> = Vec::new();
+            for piece in pieces {
+                match is_run(&piece).then(|| both.split(&piece)) {
+                    Some(parts) if spells_out(&both, &parts) => split.extend(parts),
+                    Some(_) => {
+                        resolved = false;
+                        split.push(piece);
+                    }
+                    None => split.push(piece),
+                }
+            }
+            let whole = both.split(&segment);
+            match !resolved && spells_out(&both, &whole) {
+                true => words.extend(whole),
+                false => words.extend(split),
+            }
+        }
+        both.spell_all(key, &words)
+    }
+}
+
+/// Whether `parts` are all words the titles use (or one of them with an ending), with at
+/// most one shorter than three letters: an acronym the titles write in capitals (`DB`),
+/// or a small word between two others (`hana on azure`). A library has many short words
+/// and acronyms, and a split through two of them reads worse than none (`Health CA Re`).
+fn spells_out(words: &Words, parts: &[String]) -> bool {
+    let last = parts.len().saturating_sub(1);
+    let mut short = 0;
+    parts.iter().enumerate().all(|(index, part)| {
+        let known = words.knows(part) || words.stem_spelling(part).is_some();
+        if part.chars().count() >= 3 {
+            return known;
+        }
+        short += 1;
+        let acronym = words
+            .spelling(part)
+            .is_some_and(|s| s.chars().all(char::is_uppercase));
+        let minor = index != 0 && index != last && MINOR_WORDS.contains(&part.as_str());
+        known && short <= 1 && (acronym || minor)
+    })
+}
+
+/// The words a key is split and spelled with: its own articles' titles, then maybe the
+/// library's.
+struct Words<'a> {
+    near: &'a Vocabulary,
+    far: Option<&'a Vocabulary>,
+}
+
+/// An unknown piece this long is a run of words the titles did not spell out.
+const RUN_MIN: usize = 5;
+
+impl Words<'_> {
     fn knows(&self, word: &str) -> bool {
-        self.words.contains_key(word)
+        self.near.words.contains_key(word)
+            || self.far.is_some_and(|far| far.words.contains_key(word))
     }
 
     /// The titles' favourite spelling of a lower-case word.
     fn spelling(&self, word: &str) -> Option<&str> {
-        self.words
-            .get(word)?
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-            .map(|(spelling, _)| spelling.as_str())
+        favourite(self.near, word).or_else(|| self.far.and_then(|far| favourite(far, word)))
     }
 
-    /// A readable name for a key: `microsoft.` dropped, run-together words split, each
-    /// word spelled as the titles spell it.
-    pub fn name(&self, key: &str) -> String {
+    fn name(&self, key: &str) -> String {
         let key = strip_namespace(key);
-        let mut words: Vec<String> = Vec::new();
-        for segment in segments(key) {
-            words.extend(self.split(&segment));
-        }
+        let words: Vec<String> = segments(key).iter().flat_map(|s| self.split(s)).collect();
+        self.spell_all(key, &words)
+    }
+
+    /// The words spelled and joined; the key itself when there are none.
+    fn spell_all(&self, key: &str, words: &[String]) -> String {
         let named: Vec<String> = words
             .iter()
             .enumerate()
@@ -167,6 +253,16 @@ impl Vocabulary {
             None => capitalize(word),
         }
     }
+}
+
+/// The spelling `vocabulary`'s titles use most for a lower-case word.
+fn favourite<'v>(vocabulary: &'v Vocabulary, word: &str) -> Option<&'v str> {
+    vocabulary
+        .words
+        .get(word)?
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(spelling, _)| spelling.as_str())
 }
 
 /// `microsoft.network` → `network`; a key that is only the namespace stays as it is.
@@ -331,5 +427,37 @@ mod tests {
             name("hanaonazure", &["HANA on Azure", "Azure VMs"]),
             "HANA on Azure"
         );
+    }
+
+    #[test]
+    fn the_library_splits_a_run_its_own_titles_do_not() {
+        let library = Vocabulary::from_titles([
+            "Machine learning services quota",
+            "HANA on Azure VMs",
+            "Azure App Service platform",
+            "Azure DB for MySQL",
+            "Power BI dedicated capacity",
+            "Health check of a CA",
+            "RE: the server",
+        ]);
+        let within = |key: &str, titles: &[&str]| {
+            Vocabulary::from_titles(titles.iter().copied()).name_within(key, &library)
+        };
+        assert_eq!(
+            within("machinelearningservices", &["Quota increase"]),
+            "Machine Learning Services"
+        );
+        // The whole key where a run alone does not split; small words only between two.
+        assert_eq!(within("hanaonazure", &["Azure VMs"]), "HANA on Azure");
+        assert_eq!(within("appplatform", &["Fill in the form"]), "App Platform");
+        assert_eq!(within("dbformysql", &[]), "DB for MySQL");
+        // The product's own words stay: only the run is split with the library's.
+        assert_eq!(
+            within("powerbidedicated", &["Power BI capacity"]),
+            "Power BI Dedicated"
+        );
+        // A split through two short words reads worse than none.
+        assert_eq!(within("healthcare", &[]), "Healthcare");
+        assert_eq!(within("orcas", &[]), "Orcas");
     }
 }
