@@ -1,25 +1,28 @@
 //! The panic hook: a widget that panics says so on the page instead of freezing.
 //!
-//! The release build aborts on panic, so nothing after the hook runs: the hook logs
-//! the panic, marks the root element with `data-sh-panic` (for hosts and tests) and
-//! adds an `.sh-error` message built from text nodes.
-
-use std::cell::RefCell;
+//! Where a panic runs hooks (debug builds, the browser tests), the hook logs the panic,
+//! marks the root element with `data-sh-panic` (for hosts and tests) and adds an
+//! `.sh-error` message built from text nodes. The release wasm aborts at the panic
+//! itself, before any hook: there `selfhelp.js` reports the trap the same way.
 
 use web_sys::Element;
 
+#[cfg(not(panic = "immediate-abort"))]
 thread_local! {
     /// The elements widgets were mounted on. Panic hooks must be `Send`, which an
     /// `Element` is not; wasm has one thread, so a thread-local holds them. A panic
     /// stops every widget of the page (they share one instance), so each says so.
-    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    static ROOTS: std::cell::RefCell<Vec<Element>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// What the person reads when the widget has stopped.
 pub const PANIC_MESSAGE: &str =
     "Something went wrong and this help stopped working. Reload the page to start again.";
 
-/// Installs the hook for the widget mounted on `root`.
+/// Installs the hook for the widget mounted on `root`. Where panics abort at once (the
+/// release wasm: `xtask/src/dist.rs`), no hook would ever run: `selfhelp.js` reports the
+/// trap on every widget instead, so the hook and its formatting are left out.
+#[cfg(not(panic = "immediate-abort"))]
 pub fn install(root: &Element) {
     ROOTS.with(|roots| {
         if let Ok(mut roots) = roots.try_borrow_mut() {
@@ -40,6 +43,9 @@ pub fn install(root: &Element) {
         });
     }));
 }
+
+#[cfg(panic = "immediate-abort")]
+pub fn install(_root: &Element) {}
 
 /// Marks `root` with the panic message and shows [`PANIC_MESSAGE`] in it, once.
 pub fn report_panic(root: &Element, message: &str) {
