@@ -14,14 +14,22 @@ use crate::process::{command, exec, output};
 use crate::project_root;
 
 /// The targets in `fuzz/Cargo.toml`.
-pub const TARGETS: [&str; 4] = ["header", "visibility", "form_json", "compile"];
+pub const TARGETS: [&str; 6] = [
+    "header",
+    "visibility",
+    "form_json",
+    "compile",
+    "search",
+    "site_files",
+];
 
 #[derive(clap::Args)]
 pub struct Args {
     /// How long to fuzz each target.
     #[arg(long, default_value_t = 60)]
     pub seconds: u64,
-    /// One target (header, visibility, form_json, compile); all of them when omitted.
+    /// One target (header, visibility, form_json, compile, search, site_files); all of them
+    /// when omitted.
     pub target: Option<String>,
 }
 
@@ -66,6 +74,12 @@ pub fn run(args: Args) -> Result<()> {
 /// target's corpus folder; libFuzzer then grows it.
 fn seed(target: &str, corpus: &Path) -> Result<()> {
     std::fs::create_dir_all(corpus).with_context(|| format!("creating {}", corpus.display()))?;
+    if target == "search" {
+        return seed_search(corpus);
+    }
+    if target == "site_files" {
+        return seed_site_files(corpus);
+    }
     let fixtures = project_root().join("compiler/tests/fixtures");
     let mut files = Vec::new();
     for entry in std::fs::read_dir(&fixtures)? {
@@ -85,6 +99,50 @@ fn seed(target: &str, corpus: &Path) -> Result<()> {
         } else {
             std::fs::write(corpus.join(format!("seed-{i}")), &bytes)?;
         }
+    }
+    Ok(())
+}
+
+/// Queries as visitors type them, each over the four index states the `search` target
+/// knows (intact, damaged root, damaged file, file cut short): mode, file, limit, flags,
+/// damage, 0xff, then the query.
+fn seed_search(corpus: &Path) -> Result<()> {
+    const QUERIES: [&str; 8] = [
+        "virtual machine",
+        "vm sta",
+        "acess denied",
+        "0x80070005",
+        "HTTP 429",
+        "sql login failed error",
+        "Set-AzVM",
+        "netwrk",
+    ];
+    for (i, query) in QUERIES.iter().enumerate() {
+        for mode in 0..4u8 {
+            let mut seed = vec![mode, i as u8, 10, (i % 16) as u8, 3, 0x55, 0xff];
+            seed.extend_from_slice(query.as_bytes());
+            std::fs::write(corpus.join(format!("seed-{i}-{mode}")), seed)?;
+        }
+    }
+    Ok(())
+}
+
+/// The files of the site the end-to-end tests build, when there is one (libFuzzer starts
+/// from nothing otherwise).
+fn seed_site_files(corpus: &Path) -> Result<()> {
+    let site = project_root().join("target/e2e-dist");
+    let mut n = 0;
+    for folder in ["chunks", "catalog", "lookup"] {
+        let Ok(entries) = std::fs::read_dir(site.join(folder)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            std::fs::copy(entry.path(), corpus.join(format!("seed-{n}")))?;
+            n += 1;
+        }
+    }
+    if let Ok(entry) = std::fs::read(site.join("bundle.bin")) {
+        std::fs::write(corpus.join("seed-entry"), entry)?;
     }
     Ok(())
 }
