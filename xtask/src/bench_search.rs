@@ -98,7 +98,7 @@ fn measure(corpus: &Path, quick: bool) -> Result<()> {
         report::split(&set, &ours_native);
         scale::heaviest(&set, &ours_native, &ours, 12);
         scale::typeahead(&set, &ours, &ours_native)?;
-        return scale::print(&docs, &products, &synonyms, &set, &ours_native);
+        return scale::print(&docs, &products, &synonyms, &set, &ours, &ours_native);
     }
     let path = tools::ensure_all(Need::Browser)?;
     pagefind::ensure()?;
@@ -113,7 +113,7 @@ fn measure(corpus: &Path, quick: bool) -> Result<()> {
     report::split(&set, &ours_native);
     scale::heaviest(&set, &ours_native, &ours, 5);
     scale::typeahead(&set, &ours, &ours_native)?;
-    scale::print(&docs, &products, &synonyms, &set, &ours_native)?;
+    scale::print(&docs, &products, &synonyms, &set, &ours, &ours_native)?;
     misses::print(&set, &docs, &engines);
     misses::dump(&work.join("results.json"), &set, &engines)?;
     for (label, native, page) in [

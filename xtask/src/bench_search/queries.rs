@@ -70,7 +70,10 @@ impl Query {
 pub fn generate(docs: &[Document]) -> Vec<Query> {
     let corpus = Corpus::new(docs);
     let mut rng = Rng(SEED);
+    // By key before the shuffle: the sample stays the same articles when the library's
+    // order changes (documents go in catalogue order, which follows product names).
     let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| docs[a].key.cmp(&docs[b].key));
     rng.shuffle(&mut order);
     let mut out: Vec<Query> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();

@@ -8,7 +8,7 @@ use anyhow::Result;
 use selfhelp_search::{Document, Synonyms, TYPEAHEAD_RESULTS};
 
 use super::index::{self, Index, Part};
-use super::metrics::percentile;
+use super::metrics::{percentile, reciprocal_rank};
 use super::native::{self, Answer};
 use super::queries::Query;
 
@@ -26,6 +26,7 @@ pub fn print(
     products: &[String],
     synonyms: &Synonyms,
     set: &[Query],
+    whole_index: &Index,
     whole: &[Answer],
 ) -> Result<()> {
     if docs.len() <= SMALL {
@@ -51,6 +52,26 @@ pub fn print(
         docs.len(),
         whole_median / 1000.0,
         percentile(&whole_bytes, 1.0) / 1000.0,
+        ratio * 100.0,
+        WITHIN * 100.0,
+        if ratio.abs() <= WITHIN { "PASS" } else { "FAIL" }
+    );
+    // The same as the search box asks: the first query a visitor makes.
+    let median_box = |index: &Index| -> Result<(f64, f64)> {
+        let answers = native::run_with(index, &short, TYPEAHEAD_RESULTS)?;
+        let bytes: Vec<f64> = answers.iter().map(|a| a.bytes as f64).collect();
+        Ok((percentile(&bytes, 0.5), percentile(&bytes, 1.0)))
+    };
+    let (small_box, small_max) = median_box(&small)?;
+    let (whole_box, whole_max) = median_box(whole_index)?;
+    let ratio = whole_box / small_box.max(1.0) - 1.0;
+    println!(
+        "as the search box asks, by library size: median {:.1} KB max {:.1} KB; {:.1} KB max {:.1} KB: \
+         {:+.1}%   within {:.0}%: {}",
+        small_box / 1000.0,
+        small_max / 1000.0,
+        whole_box / 1000.0,
+        whole_max / 1000.0,
         ratio * 100.0,
         WITHIN * 100.0,
         if ratio.abs() <= WITHIN { "PASS" } else { "FAIL" }
@@ -116,10 +137,21 @@ pub fn heaviest(set: &[Query], answers: &[Answer], index: &Index, count: usize) 
 }
 
 /// A first query as the widget's search box asks it ([`TYPEAHEAD_RESULTS`] hits, whose
-/// records it fetches), beside the ten-hit query the relevance is measured on.
+/// records it fetches) and its relevance, beside the ten-hit query the relevance is
+/// measured on.
 pub fn typeahead(set: &[Query], index: &Index, ten: &[Answer]) -> Result<()> {
     let short: Vec<Query> = set.iter().filter(|q| q.short()).cloned().collect();
     let answers = native::run_with(index, &short, TYPEAHEAD_RESULTS)?;
+    let mrr: f64 = short
+        .iter()
+        .zip(&answers)
+        .map(|(q, a)| reciprocal_rank(&a.keys, &q.expected))
+        .sum::<f64>()
+        / short.len().max(1) as f64;
+    println!(
+        "search box: MRR@{TYPEAHEAD_RESULTS} {mrr:.3} on the {} queries of 1-4 words",
+        short.len()
+    );
     let bytes: Vec<f64> = answers.iter().map(|a| a.bytes as f64).collect();
     let ten = short_bytes(set, ten);
     let over = bytes.iter().filter(|&&b| b > FIRST_QUERY_BUDGET).count();
