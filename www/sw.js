@@ -131,8 +131,8 @@ async function networkFirst(request, isEntry, keep) {
 async function cacheFirst(request, keep) {
   const cached = await caches.match(request, { ignoreSearch: true });
   if (cached) return cached;
-  // Only files named by their bytes come here (the rest is revalidated), so a copy in
-  // the HTTP cache, however old, is the right one.
+  // A file named by its bytes (nearly all that come here) takes any copy in the HTTP
+  // cache, however old; the few others (the demo's files) follow the host's headers.
   const cacheMode = HASHED.test(new URL(request.url).pathname) ? 'force-cache' : 'default';
   const response = await fetchInTime(request, { cache: cacheMode });
   if (response.ok) {
