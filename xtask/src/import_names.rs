@@ -52,6 +52,14 @@ pub fn rename(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String, usize)> {
                 let Imports::Single(_, import) = group.context("reading an import")? else {
                     bail!("compact import groups are not supported");
                 };
+                // Only wasm-bindgen's own names: anything else (an imported `memory`, say)
+                // may be spelled the same as other words of the glue.
+                if !import.name.starts_with("__wbg") && !import.name.starts_with("__wbindgen") {
+                    RoundtripReencoder
+                        .parse_imports(&mut section, Imports::Single(0, import))
+                        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+                    continue;
+                }
                 let short = format!("_{:x}", names.len());
                 if names.insert(import.name.to_string(), short).is_some() {
                     bail!("the import {} appears twice", import.name);
@@ -102,7 +110,8 @@ pub fn rename(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String, usize)> {
 mod tests {
     use super::*;
 
-    /// A module importing two functions, as wasm-bindgen names them, and exporting one.
+    /// A module importing two functions as wasm-bindgen names them and one as another
+    /// tool would, and exporting one.
     fn module() -> Vec<u8> {
         let mut types = wasm_encoder::TypeSection::new();
         types.ty().function([], []);
@@ -113,10 +122,11 @@ mod tests {
         ] {
             imports.import("wbg", name, wasm_encoder::EntityType::Function(0));
         }
+        imports.import("env", "log", wasm_encoder::EntityType::Function(0));
         let mut functions = wasm_encoder::FunctionSection::new();
         functions.function(0);
         let mut exports = wasm_encoder::ExportSection::new();
-        exports.export("__wbindgen_start", wasm_encoder::ExportKind::Func, 2);
+        exports.export("__wbindgen_start", wasm_encoder::ExportKind::Func, 3);
         let mut code = wasm_encoder::CodeSection::new();
         let mut body = wasm_encoder::Function::new([]);
         body.instructions().call(0).end();
@@ -146,17 +156,17 @@ mod tests {
     }
 
     #[test]
-    fn renames_in_both_and_leaves_exports_and_longer_names_alone() {
+    fn renames_wasm_bindgens_imports_in_both_and_leaves_the_rest_alone() {
         let glue = "i.wbg.__wbg_log_0123456789abcdef=function(){};\
                     i.wbg.__wbindgen_throw_fedcba9876543210=function(){};\
-                    w.__wbindgen_start();x.__wbg_log_0123456789abcdefg;";
+                    w.__wbindgen_start();x.__wbg_log_0123456789abcdefg;console.log();";
         let (wasm, glue, renamed) = rename(&module(), glue).unwrap();
         assert_eq!(renamed, 2);
-        assert_eq!(import_names(&wasm), ["_0", "_1"]);
+        assert_eq!(import_names(&wasm), ["_0", "_1", "log"]);
         assert_eq!(
             glue,
             "i.wbg._0=function(){};i.wbg._1=function(){};\
-             w.__wbindgen_start();x.__wbg_log_0123456789abcdefg;"
+             w.__wbindgen_start();x.__wbg_log_0123456789abcdefg;console.log();"
         );
         wasmparser::validate(&wasm).expect("the renamed module is valid");
     }
