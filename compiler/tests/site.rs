@@ -234,6 +234,12 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         stderr.contains("Build failed: 2 errors, 0 warnings; nothing written"),
         "{stderr}"
     );
+    // After the diagnostics, one line counts them by code, most frequent first.
+    let by_code = stderr
+        .lines()
+        .find(|line| line.starts_with("by code: "))
+        .unwrap_or_else(|| panic!("no by-code line: {stderr}"));
+    assert!(by_code.contains("SH0005 ×"), "{by_code}");
     assert!(
         stderr.contains("--keep-going"),
         "the message names the way out: {stderr}"

@@ -1,9 +1,10 @@
 //! `selfhelp build <paths>... --out <dir> [--keep-going] [--json]`: compile into a site.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use selfhelp_compiler::site::report::REPORT_FILE;
-use selfhelp_compiler::{SiteBuild, SiteOptions};
+use selfhelp_compiler::{Diagnostic, SiteBuild, SiteOptions};
 
 use crate::{progress, report, Status};
 
@@ -28,6 +29,7 @@ pub fn run(paths: &[PathBuf], out: &Path, options: &SiteOptions) -> Status {
         }
     };
     report::print(&build.diagnostics);
+    print_codes(&build.diagnostics);
     for note in &build.notes {
         eprintln!("note: {note}");
     }
@@ -56,6 +58,36 @@ pub fn run(paths: &[PathBuf], out: &Path, options: &SiteOptions) -> Status {
         0 => Status::Ok,
         _ => Status::Refused,
     }
+}
+
+/// Codes shown by name in the by-code line; the rest are counted.
+const CODES_SHOWN: usize = 6;
+
+/// The diagnostics by code, most frequent first, on one line after them: a library's build
+/// prints thousands, and this is where an operator starts.
+fn print_codes(diagnostics: &[Diagnostic]) {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for diagnostic in diagnostics {
+        *counts.entry(diagnostic.code).or_default() += 1;
+    }
+    if counts.is_empty() {
+        return;
+    }
+    let mut codes: Vec<(&str, usize)> = counts.into_iter().collect();
+    codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let shown: Vec<String> = codes
+        .iter()
+        .take(CODES_SHOWN)
+        .map(|(code, count)| format!("{code} ×{count}"))
+        .collect();
+    let more = match codes.len().saturating_sub(CODES_SHOWN) {
+        0 => String::new(),
+        n => format!(" and {n} more codes"),
+    };
+    eprintln!(
+        "by code: {}{more} (`selfhelp check` prints the full table)",
+        shown.join(", ")
+    );
 }
 
 /// What was left out, on stderr, so a script's log shows it beside the diagnostics.
