@@ -54,23 +54,20 @@ pub fn rename(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String, usize)> {
                 };
                 // Only wasm-bindgen's own names: anything else (an imported `memory`, say)
                 // may be spelled the same as other words of the glue.
-                if !import.name.starts_with("__wbg") && !import.name.starts_with("__wbindgen") {
-                    RoundtripReencoder
-                        .parse_imports(&mut section, Imports::Single(0, import))
-                        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
-                    continue;
-                }
-                let short = format!("_{:x}", names.len());
-                if names.insert(import.name.to_string(), short).is_some() {
-                    bail!("the import {} appears twice", import.name);
-                }
-                let name = &names[import.name];
-                let renamed = Import {
-                    name: name.as_str(),
-                    ..import
+                let ours =
+                    import.name.starts_with("__wbg") || import.name.starts_with("__wbindgen");
+                let name = match ours {
+                    true => {
+                        let short = format!("_{:x}", names.len());
+                        if names.insert(import.name.to_string(), short).is_some() {
+                            bail!("the import {} appears twice", import.name);
+                        }
+                        names[import.name].as_str()
+                    }
+                    false => import.name,
                 };
                 RoundtripReencoder
-                    .parse_imports(&mut section, Imports::Single(0, renamed))
+                    .parse_imports(&mut section, Imports::Single(0, Import { name, ..import }))
                     .map_err(|error| anyhow::anyhow!("{error:?}"))?;
             }
             module.section(&section);

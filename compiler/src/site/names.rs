@@ -46,19 +46,10 @@ impl Vocabulary {
     }
 
     /// A readable name for a key: `microsoft.` dropped, run-together words split, each
-    /// word spelled as the titles spell it.
-    pub fn name(&self, key: &str) -> String {
-        Words {
-            near: self,
-            far: None,
-        }
-        .name(key)
-    }
-
-    /// As [`Vocabulary::name`], but a long run of letters these titles leave unsplit
-    /// (`machinelearningservices` under titles that only say "quota") is split with the
-    /// words of the whole `library`, when they spell it out entirely; these titles'
-    /// spellings still come first.
+    /// word spelled as these titles spell it. A long run of letters these titles leave
+    /// unsplit (`machinelearningservices` under titles that only say "quota") is split
+    /// with the words of the whole `library`, when they spell it out entirely; these
+    /// titles' spellings still come first.
     pub fn name_within(&self, key: &str, library: &Vocabulary) -> String {
         let near = Words {
             near: self,
@@ -92,10 +83,9 @@ impl Vocabulary {
                     None => split.push(piece),
                 }
             }
-            let whole = both.split(&segment);
-            match !resolved && spells_out(&both, &whole) {
-                true => words.extend(whole),
-                false => words.extend(split),
+            match (!resolved).then(|| both.split(&segment)) {
+                Some(whole) if spells_out(&both, &whole) => words.extend(whole),
+                _ => words.extend(split),
             }
         }
         both.spell_all(key, &words)
@@ -115,11 +105,8 @@ fn spells_out(words: &Words, parts: &[String]) -> bool {
             return known;
         }
         short += 1;
-        let acronym = words
-            .spelling(part)
-            .is_some_and(|s| s.chars().all(char::is_uppercase));
         let minor = index != 0 && index != last && MINOR_WORDS.contains(&part.as_str());
-        known && short <= 1 && (acronym || minor)
+        known && short <= 1 && (words.is_acronym(part) || minor)
     })
 }
 
@@ -144,10 +131,10 @@ impl Words<'_> {
         favourite(self.near, word).or_else(|| self.far.and_then(|far| favourite(far, word)))
     }
 
-    fn name(&self, key: &str) -> String {
-        let key = strip_namespace(key);
-        let words: Vec<String> = segments(key).iter().flat_map(|s| self.split(s)).collect();
-        self.spell_all(key, &words)
+    /// Whether the titles write `word` in capitals (`BI`, `DB`).
+    fn is_acronym(&self, word: &str) -> bool {
+        self.spelling(word)
+            .is_some_and(|s| s.chars().all(char::is_uppercase))
     }
 
     /// The words spelled and joined; the key itself when there are none.
@@ -182,11 +169,7 @@ impl Words<'_> {
                 }
                 let piece: String = chars[start..end].iter().collect();
                 let len = (end - start) as i64;
-                let acronym = || {
-                    self.spelling(&piece)
-                        .is_some_and(|s| s.chars().all(char::is_uppercase))
-                };
-                let score = if len == 2 && self.knows(&piece) && !acronym() {
+                let score = if len == 2 && self.knows(&piece) && !self.is_acronym(&piece) {
                     // Two known letters inside a run of unknown ones are chance (`on` in
                     // `authorization`), unless the titles write them as an acronym (`BI`):
                     // worth a split only between two longer words.

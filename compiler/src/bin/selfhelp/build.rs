@@ -1,12 +1,11 @@
 //! `selfhelp build <paths>... --out <dir> [--keep-going] [--json]`: compile into a site.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use selfhelp_compiler::site::report::REPORT_FILE;
 use selfhelp_compiler::{Diagnostic, SiteBuild, SiteOptions};
 
-use crate::{progress, report, Status};
+use crate::{progress, report, summary, Status};
 
 pub fn run(paths: &[PathBuf], out: &Path, options: &SiteOptions) -> Status {
     let bar = progress::bar();
@@ -66,19 +65,16 @@ const CODES_SHOWN: usize = 6;
 /// The diagnostics by code, most frequent first, on one line after them: a library's build
 /// prints thousands, and this is where an operator starts.
 fn print_codes(diagnostics: &[Diagnostic]) {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for diagnostic in diagnostics {
-        *counts.entry(diagnostic.code).or_default() += 1;
-    }
-    if counts.is_empty() {
+    let mut codes = summary::code_rows(diagnostics);
+    if codes.is_empty() {
         return;
     }
-    let mut codes: Vec<(&str, usize)> = counts.into_iter().collect();
-    codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let count = |row: &summary::CodeRow| row.errors + row.warnings;
+    codes.sort_by(|a, b| count(b).cmp(&count(a)).then(a.code.cmp(&b.code)));
     let shown: Vec<String> = codes
         .iter()
         .take(CODES_SHOWN)
-        .map(|(code, count)| format!("{code} ×{count}"))
+        .map(|row| format!("{} ×{}", row.code, count(row)))
         .collect();
     let more = match codes.len().saturating_sub(CODES_SHOWN) {
         0 => String::new(),

@@ -62,15 +62,6 @@ impl<'a> Summary<'a> {
                 row.refused += 1;
             }
         }
-        let mut codes: BTreeMap<&str, CodeRow> = BTreeMap::new();
-        for d in &output.diagnostics {
-            let row = codes.entry(d.code).or_default();
-            if d.is_error() {
-                row.errors += 1;
-            } else {
-                row.warnings += 1;
-            }
-        }
         let (errors, warnings) = output.counts();
         Summary {
             files: output.files,
@@ -90,13 +81,7 @@ impl<'a> Summary<'a> {
                 rows.sort_by(|a, b| b.files.cmp(&a.files).then(a.kind.cmp(&b.kind)));
                 rows
             },
-            codes: codes
-                .into_iter()
-                .map(|(code, row)| CodeRow {
-                    code: code.to_string(),
-                    ..row
-                })
-                .collect(),
+            codes: code_rows(&output.diagnostics),
             diagnostics: if with_diagnostics {
                 output.diagnostics.iter().map(json_diagnostic).collect()
             } else {
@@ -133,6 +118,26 @@ impl<'a> Summary<'a> {
         );
         out
     }
+}
+
+/// Errors and warnings of each code, by code (`check`'s table, `build`'s by-code line).
+pub fn code_rows(diagnostics: &[Diagnostic]) -> Vec<CodeRow> {
+    let mut codes: BTreeMap<&str, CodeRow> = BTreeMap::new();
+    for d in diagnostics {
+        let row = codes.entry(d.code).or_default();
+        if d.is_error() {
+            row.errors += 1;
+        } else {
+            row.warnings += 1;
+        }
+    }
+    codes
+        .into_iter()
+        .map(|(code, row)| CodeRow {
+            code: code.to_string(),
+            ..row
+        })
+        .collect()
 }
 
 fn json_diagnostic(d: &Diagnostic) -> JsonDiagnostic<'_> {

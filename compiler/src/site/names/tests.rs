@@ -2,8 +2,9 @@
 
 use super::*;
 
+/// A name from these titles alone: a library that knows no more words than they do.
 fn name(key: &str, titles: &[&str]) -> String {
-    Vocabulary::from_titles(titles.iter().copied()).name(key)
+    Vocabulary::from_titles(titles.iter().copied()).name_within(key, &Vocabulary::default())
 }
 
 #[test]
