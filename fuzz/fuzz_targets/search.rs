@@ -77,14 +77,8 @@ fn index() -> &'static (Vec<u8>, HashMap<u64, Vec<u8>>) {
         });
         let (synonyms, _) = Synonyms::parse("vm = virtual machine\nsql = sql server\n");
         let products = (0..5).map(|n| format!("product {n}")).collect();
-        let mut store = MemoryStore::default();
-        let root = build(
-            docs.collect(),
-            products,
-            &synonyms,
-            &config,
-            &mut |payload| store.store(payload),
-        );
+        let built = build(docs.collect(), products, &synonyms, &config, &MemoryStore::digest);
+        let (root, store) = MemoryStore::keep(built);
         (root, store.files)
     })
 }

@@ -94,7 +94,6 @@ pub struct Config {
     pub vocabulary_bytes: usize,
     pub tail_bytes: usize,
     pub records_per_file: u32,
-    pub files_per_directory: u32,
     /// Bytes of passage text a record keeps for excerpts, and per passage.
     pub excerpt_budget: usize,
     pub excerpt_length: usize,
@@ -111,7 +110,6 @@ impl Default for Config {
             vocabulary_bytes: 7_000,
             tail_bytes: 10_000,
             records_per_file: 32,
-            files_per_directory: 128,
             excerpt_budget: 320,
             excerpt_length: 140,
         }

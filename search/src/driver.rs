@@ -3,27 +3,33 @@
 
 use std::collections::HashMap;
 
+use crate::build::IndexFiles;
 use crate::query::{IndexError, Outcome, Request, Results, Searcher};
 
 /// Rounds a search may take before the driver gives up (a real one takes at most five).
 const MAX_ROUNDS: usize = 12;
 
-/// Files by id, as a [`crate::build`] `store` would write them.
+/// Files by name, as [`crate::build`] made them.
 #[derive(Debug, Default, Clone)]
 pub struct MemoryStore {
     pub files: HashMap<u64, Vec<u8>>,
 }
 
 impl MemoryStore {
-    /// Keeps a payload and names it by its FNV-1a hash, as a content-addressed site
-    /// would.
-    pub fn store(&mut self, payload: &[u8]) -> u64 {
+    /// FNV-1a: the digest tests and the benchmark build with (a site hashes its files
+    /// its own way).
+    pub fn digest(payload: &[u8]) -> u64 {
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         for &byte in payload {
             hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
         }
-        self.files.insert(hash, payload.to_vec());
         hash
+    }
+
+    /// Keeps a built index's files; returns its root's payload beside them.
+    pub fn keep(index: IndexFiles) -> (Vec<u8>, MemoryStore) {
+        let files = index.files.into_iter().collect();
+        (index.root, MemoryStore { files })
     }
 }
 

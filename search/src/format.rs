@@ -1,22 +1,45 @@
-//! The index files, as postcard types: a root, then immutable files named by id.
+//! The index files, as postcard types: a root, then immutable files named from it.
 //!
 //! ```text
 //! Root        version, counts, products and their doc runs, facet classes, the first
-//!             term of each vocabulary shard, the directories, the synonym phrases
+//!             term of each vocabulary shard, the synonym phrases, the index's seed
 //! Vocabulary  a sorted range of terms: df, display form, the head of each posting
 //!             list (its best documents, with positions) and where its tail lives
 //! Tails       the rest of long posting lists, by document, split into parts
-//! Directory   the ids of a run of record files
 //! Records     display data of a run of documents: key, title, stored passages
 //! ```
 //! A query reads the root, then the vocabulary shards of its words, then the tail parts
-//! it must see to count and rank exactly, then the directories and records of its hits.
-//! Postings are packed byte strings (see `postings`), everything else plain postcard.
+//! it must see to count and rank exactly, then the records of its hits. Postings are
+//! packed byte strings (see `postings`), everything else plain postcard.
+//!
+//! Every file but the root is named by [`file_name`] from the root's seed, its class and
+//! its number, so no file lists the names of others: the root does not carry an id per
+//! shard, and a hit's record file is fetched without a directory in between. The seed is
+//! a digest of every file's bytes, so a name still never stands for two contents.
 
 use serde::{Deserialize, Serialize};
 
 /// The version of this format; a root of another version is refused.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
+
+/// What a file holds, as [`file_name`] numbers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileClass {
+    Vocabulary = 1,
+    Tails = 2,
+    Records = 3,
+}
+
+/// The name (id) of file `number` of `class` in the index whose root has `seed`.
+///
+/// splitmix64's finaliser over the three: names look random, so sites and caches may
+/// treat them as the hashes they replace.
+pub fn file_name(seed: Id, class: FileClass, number: u32) -> u64 {
+    let mut x = seed.0 ^ ((class as u64) << 56) ^ u64::from(number);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
 
 /// A file's id as eight fixed bytes: ids are hashes, which a varint would make ten.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -46,14 +69,15 @@ pub struct Root {
     pub product_runs: Vec<(u32, u32)>,
     /// `(kind, clouds)` of each facet class; postings name a document's class.
     pub classes: Vec<(u8, u8)>,
+    /// Names every other file (see [`file_name`]).
+    pub seed: Id,
     /// Where each vocabulary shard starts (a prefix of its first term that sorts after
-    /// every term of the shard before), and the shard.
-    pub vocabulary: Vec<(String, Id)>,
-    /// Record files hold `records_per_file` documents; a directory names
-    /// `files_per_directory` record files.
+    /// every term of the shard before); shard `n` is vocabulary file `n`.
+    pub vocabulary: Vec<String>,
+    /// Tail files, numbered from 0.
+    pub tails: u32,
+    /// Record file `n` holds documents from `n × records_per_file`.
     pub records_per_file: u32,
-    pub files_per_directory: u32,
-    pub directories: Vec<Id>,
     /// Synonym phrases, each as its terms, and the term standing for its group.
     pub synonyms: Vec<(Vec<String>, String)>,
 }
@@ -63,15 +87,12 @@ pub struct Root {
 pub enum File {
     Vocabulary(Vocabulary),
     Tails(Tails),
-    Directory(Vec<Id>),
     Records(Records),
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Vocabulary {
     pub terms: Vec<Entry>,
-    /// The tail files its entries refer to, by index.
-    pub files: Vec<Id>,
 }
 
 /// One term.
@@ -92,7 +113,7 @@ pub struct Entry {
 /// Where a part of a tail lives and which documents it spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TailPart {
-    /// Index into the shard's `files`.
+    /// The tail file's number (below the root's `tails`).
     pub file: u32,
     /// Index into that file's `parts`.
     pub part: u32,
@@ -127,24 +148,43 @@ pub struct Stored {
     pub target: Option<String>,
 }
 
-/// The files a root's payload (`root = true`) or another file's payload names, for tools
-/// that walk a whole index (`selfhelp inspect`, tests). A payload that does not decode
-/// names nothing.
-pub fn named_files(payload: &[u8], root: bool) -> Vec<u64> {
-    if root {
-        return match postcard::from_bytes::<Root>(payload) {
-            Ok(root) => root
-                .vocabulary
-                .iter()
-                .map(|(_, id)| id.0)
-                .chain(root.directories.iter().map(|id| id.0))
-                .collect(),
-            Err(_) => Vec::new(),
-        };
+impl Root {
+    /// Record files: enough for every document.
+    pub fn record_files(&self) -> u32 {
+        self.docs.div_ceil(self.records_per_file.max(1))
     }
-    match postcard::from_bytes::<File>(payload) {
-        Ok(File::Vocabulary(vocabulary)) => vocabulary.files.iter().map(|id| id.0).collect(),
-        Ok(File::Directory(ids)) => ids.iter().map(|id| id.0).collect(),
-        Ok(File::Tails(_) | File::Records(_)) | Err(_) => Vec::new(),
+
+    /// The name of vocabulary shard `index`, if there is one.
+    pub fn shard_name(&self, index: usize) -> Option<u64> {
+        let number = u32::try_from(index).ok()?;
+        (index < self.vocabulary.len()).then(|| file_name(self.seed, FileClass::Vocabulary, number))
+    }
+}
+
+/// Every file a root's payload names, with its class, in class and number order; none
+/// for a payload that does not decode.
+pub fn index_files(root_payload: &[u8]) -> Vec<(u64, FileClass)> {
+    let Ok(root) = postcard::from_bytes::<Root>(root_payload) else {
+        return Vec::new();
+    };
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let classes = [
+        (FileClass::Vocabulary, count(root.vocabulary.len())),
+        (FileClass::Tails, root.tails),
+        (FileClass::Records, root.record_files()),
+    ];
+    classes
+        .into_iter()
+        .flat_map(|(class, files)| (0..files).map(move |n| (file_name(root.seed, class, n), class)))
+        .collect()
+}
+
+/// The files a root's payload (`root = true`) or another file's payload names, for tools
+/// that walk a whole index (`selfhelp inspect`, tests): the root names every file, other
+/// files none.
+pub fn named_files(payload: &[u8], root: bool) -> Vec<u64> {
+    match root {
+        true => index_files(payload).into_iter().map(|(id, _)| id).collect(),
+        false => Vec::new(),
     }
 }

@@ -16,10 +16,10 @@ mod query;
 mod synonyms;
 pub mod wire;
 
-pub use build::{analyze, build, AnalyzedDoc};
+pub use build::{analyze, build, AnalyzedDoc, IndexFiles};
 pub use document::{Config, Document, Facets, Field, Passage};
 pub use driver::{search_with, Driven, MemoryStore};
-pub use format::{named_files, INDEX_VERSION};
+pub use format::{index_files, named_files, FileClass, INDEX_VERSION};
 pub use query::{
     Excerpt, FacetCounts, Filters, Hit, IndexError, Outcome, Request, Results, Searcher,
     TYPEAHEAD_RESULTS,

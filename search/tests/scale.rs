@@ -46,8 +46,12 @@ fn word(n: usize) -> String {
 }
 
 fn library(docs: usize) -> Index {
+    index(library_docs(docs))
+}
+
+fn library_docs(docs: usize) -> Vec<selfhelp_search::Document> {
     let mut random = Random(0x5eed);
-    let articles = (0..docs)
+    (0..docs)
         .map(|n| {
             let mut text = |words: usize| {
                 (0..words)
@@ -66,8 +70,7 @@ fn library(docs: usize) -> Index {
             article.facets.product = (n / 200) as u32;
             article
         })
-        .collect();
-    index(articles)
+        .collect()
 }
 
 fn gzip(bytes: &[u8]) -> usize {
@@ -120,6 +123,48 @@ fn every_file_is_small_and_a_search_fetches_little() {
             request.text
         );
     }
+}
+
+/// Files are named from the root: it names exactly the files built, each class apart, a
+/// search fetches no file it does not name, and a change to one document renames every
+/// file (a name never stands for two contents, so hosts may cache them forever).
+#[test]
+fn the_root_names_every_file_and_a_change_renames_them() {
+    let library = library(600);
+    let named = selfhelp_search::index_files(&library.root);
+    let mut names: Vec<u64> = named.iter().map(|(id, _)| *id).collect();
+    let mut built: Vec<u64> = library.store.files.keys().copied().collect();
+    names.sort_unstable();
+    built.sort_unstable();
+    assert_eq!(names, built);
+    for class in [
+        selfhelp_search::FileClass::Vocabulary,
+        selfhelp_search::FileClass::Tails,
+        selfhelp_search::FileClass::Records,
+    ] {
+        assert!(named.iter().any(|(_, c)| *c == class), "no {class:?} file");
+    }
+    let request = Request {
+        text: format!("{} {}", word(1), word(2)),
+        limit: 10,
+        ..Request::default()
+    };
+    let mut searcher = Searcher::open(&library.root).unwrap();
+    let driven = search_with(&mut searcher, &request, &library.store.files).unwrap();
+    assert!(driven.rounds.iter().flatten().all(|id| names.contains(id)));
+    // Tails and records by number: a hit's record comes without a round of its own for
+    // a directory (root, shards, tails, records at most).
+    assert!(driven.rounds.len() <= 3, "{} rounds", driven.rounds.len());
+
+    let mut changed = library_docs(600);
+    changed[599].title.push_str(" changed");
+    let other = index(changed);
+    let renamed: Vec<u64> = other.store.files.keys().copied().collect();
+    assert!(built.iter().all(|id| !renamed.contains(id)));
+    let same = index(library_docs(600));
+    let mut again: Vec<u64> = same.store.files.keys().copied().collect();
+    again.sort_unstable();
+    assert_eq!(again, built, "the same documents, the same names");
 }
 
 #[test]

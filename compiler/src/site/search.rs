@@ -226,29 +226,21 @@ pub fn index(
     if docs.is_empty() {
         return Ok(None);
     }
-    let mut files = Vec::new();
-    let mut failed = None;
-    let mut store = |payload: &[u8]| -> u64 {
-        match encode_with_header(&Header::current(FileKind::SearchShard, generator), payload) {
-            Ok(bytes) => {
-                let id = file_id(&bytes);
-                files.push(SiteFile {
-                    kind: FileKind::SearchShard,
-                    id,
-                    bytes,
-                });
-                id.0
-            }
-            Err(error) => {
-                failed = Some(error);
-                0
-            }
-        }
-    };
-    let root = selfhelp_search::build(docs, products, synonyms, &Config::default(), &mut store);
-    if let Some(error) = failed {
-        return Err(error);
+    let header = Header::current(FileKind::SearchShard, generator);
+    // A file's digest covers its header as the site stores it, so a new generator
+    // renames the files as it changes their bytes.
+    let header_digest = encode_with_header(&header, &[]).map(|bytes| file_id(&bytes).0)?;
+    let digest = |payload: &[u8]| xxhash_rust::xxh3::xxh3_64_with_seed(payload, header_digest);
+    let built = selfhelp_search::build(docs, products, synonyms, &Config::default(), &digest);
+    let mut files = Vec::with_capacity(built.files.len() + 1);
+    for (name, payload) in built.files {
+        files.push(SiteFile {
+            kind: FileKind::SearchShard,
+            id: FileId(name),
+            bytes: encode_with_header(&header, &payload)?,
+        });
     }
+    let root = built.root;
     let bytes = encode_with_header(&Header::current(FileKind::SearchRoot, generator), &root)?;
     let id = file_id(&bytes);
     files.push(SiteFile {

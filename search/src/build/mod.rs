@@ -10,7 +10,7 @@ pub use analyze::{analyze, AnalyzedDoc};
 use analyze::cut;
 
 use crate::document::Config;
-use crate::format::{Record, Root, INDEX_VERSION};
+use crate::format::{file_name, FileClass, Id, Record, Root, INDEX_VERSION};
 use crate::synonyms::Synonyms;
 
 /// Facet classes are a byte in each posting; past this many, the rest share the last.
@@ -18,15 +18,23 @@ const MAX_CLASSES: usize = 256;
 /// Bytes of a title kept in its record.
 const MAX_TITLE: usize = 300;
 
-/// Builds the index of `docs`, numbered in the order given. `store` receives the payload
-/// of each file and returns its id; the root's payload is returned.
+/// An index: the root's payload, and every other file's payload by name.
+#[derive(Debug, Clone, Default)]
+pub struct IndexFiles {
+    pub root: Vec<u8>,
+    pub files: Vec<(u64, Vec<u8>)>,
+}
+
+/// Builds the index of `docs`, numbered in the order given. `digest` hashes a file's
+/// payload as the site will store it (a header around it, say): the seed that names the
+/// files is a digest of every file's, so a change anywhere renames them all.
 pub fn build(
     mut docs: Vec<AnalyzedDoc>,
     products: Vec<String>,
     synonyms: &Synonyms,
     config: &Config,
-    store: &mut dyn FnMut(&[u8]) -> u64,
-) -> Vec<u8> {
+    digest: &dyn Fn(&[u8]) -> u64,
+) -> IndexFiles {
     let mut classes: Vec<(u8, u8)> = Vec::new();
     let mut doc_classes = Vec::with_capacity(docs.len());
     let mut product_runs: Vec<(u32, u32)> = Vec::new();
@@ -59,13 +67,26 @@ pub fn build(
         })
         .collect();
     let count = records.len() as u32;
-    let vocabulary = write::vocabulary(merged.terms, config, store);
-    let directories = write::records(records, config, store);
+    let written = write::vocabulary(merged.terms, config);
+    let record_files = write::records(records, config);
     let synonyms = if config.plain {
         Vec::new()
     } else {
         synonyms.phrases()
     };
+    let classes_of_files = [
+        (FileClass::Vocabulary, written.shards),
+        (FileClass::Tails, written.tails),
+        (FileClass::Records, record_files),
+    ];
+    let mut digests = Vec::new();
+    for (class, files) in &classes_of_files {
+        digests.push(*class as u64);
+        digests.extend(files.iter().map(|file| digest(file)));
+    }
+    let digest_bytes: Vec<u8> = digests.iter().flat_map(|d| d.to_le_bytes()).collect();
+    let seed = Id(digest(&digest_bytes));
+    let tails = classes_of_files[1].1.len() as u32;
     let root = Root {
         version: INDEX_VERSION,
         plain: config.plain,
@@ -73,11 +94,23 @@ pub fn build(
         products,
         product_runs,
         classes,
-        vocabulary,
+        seed,
+        vocabulary: written.firsts,
+        tails,
         records_per_file: config.records_per_file.max(1),
-        files_per_directory: config.files_per_directory.max(1),
-        directories,
         synonyms,
     };
-    write::payload(&root)
+    let files = classes_of_files
+        .into_iter()
+        .flat_map(|(class, files)| {
+            files
+                .into_iter()
+                .enumerate()
+                .map(move |(number, payload)| (file_name(seed, class, number as u32), payload))
+        })
+        .collect();
+    IndexFiles {
+        root: write::payload(&root),
+        files,
+    }
 }

@@ -1,23 +1,17 @@
-//! Posting lists and records cut into files: tails first (shards name them), then
-//! vocabulary shards, then records and their directories.
+//! Posting lists and records cut into files: tails first (shards name them by number),
+//! then vocabulary shards, then records. Files are numbered by class in the order they
+//! are made; the builder names them (`format::file_name`).
 
 use serde::Serialize;
 
 use crate::build::merge::TermList;
 use crate::document::Config;
-use crate::format::{Entry, File, Id, Record, Records, TailPart, Tails, Vocabulary};
+use crate::format::{Entry, File, Record, Records, TailPart, Tails, Vocabulary};
 use crate::postings::{encode, Posting};
-
-/// Hands a file to the compiler and gets its id.
-pub(crate) type Store<'s> = &'s mut dyn FnMut(&[u8]) -> u64;
 
 pub(crate) fn payload<T: Serialize>(value: &T) -> Vec<u8> {
     // Serialising these types into a vector cannot fail: no maps, no unsized data.
     postcard::to_allocvec(value).unwrap_or_default()
-}
-
-fn store_file(store: Store, file: &File) -> u64 {
-    store(&payload(file))
 }
 
 /// A term ready for its shard: its head packed, its tail parts placed.
@@ -26,8 +20,7 @@ struct Placed {
     display: String,
     df: u32,
     head: Vec<u8>,
-    /// `(tail file id, part, first doc, last doc)`.
-    tail: Vec<(u64, u32, u32, u32)>,
+    tail: Vec<TailPart>,
 }
 
 /// Splits a list into its head (best `head_size` documents, with positions) and its
@@ -46,13 +39,12 @@ fn split(mut postings: Vec<Posting>, head_size: usize) -> (Vec<Posting>, Vec<Pos
     (postings, tail)
 }
 
-/// Packs every tail into tail files, in term order, and every head.
-fn place(terms: Vec<TermList>, config: &Config, store: Store) -> Vec<Placed> {
+/// Packs every tail into tail files (pushed onto `tails`, so a file's number is where it
+/// lands), in term order, and every head.
+fn place(terms: Vec<TermList>, config: &Config, tails: &mut Vec<Vec<u8>>) -> Vec<Placed> {
     let mut placed = Vec::with_capacity(terms.len());
     let mut file = Tails::default();
     let mut file_bytes = 0;
-    // Parts waiting for the id of the file being filled: (term, part).
-    let mut waiting: Vec<(usize, usize)> = Vec::new();
     for list in terms {
         if list.postings.is_empty() {
             continue;
@@ -69,70 +61,41 @@ fn place(terms: Vec<TermList>, config: &Config, store: Store) -> Vec<Placed> {
         for chunk in tail.chunks(config.tail_part.max(1)) {
             let bytes = encode(chunk, false);
             if file_bytes + bytes.len() > config.tail_bytes && !file.parts.is_empty() {
-                flush(
-                    &mut file,
-                    &mut file_bytes,
-                    &mut waiting,
-                    &mut placed,
-                    &mut term,
-                    store,
-                );
+                tails.push(payload(&File::Tails(std::mem::take(&mut file))));
+                file_bytes = 0;
             }
-            let (first, last) = (
-                chunk.first().map_or(0, |p| p.doc),
-                chunk.last().map_or(0, |p| p.doc),
-            );
-            waiting.push((placed.len(), term.tail.len()));
-            term.tail.push((0, file.parts.len() as u32, first, last));
+            term.tail.push(TailPart {
+                // The file being filled is the next one pushed.
+                file: tails.len() as u32,
+                part: file.parts.len() as u32,
+                first_doc: chunk.first().map_or(0, |p| p.doc),
+                last_doc: chunk.last().map_or(0, |p| p.doc),
+            });
             file_bytes += bytes.len();
             file.parts.push(bytes);
         }
         placed.push(term);
     }
     if !file.parts.is_empty() {
-        let id = store_file(store, &File::Tails(std::mem::take(&mut file)));
-        for (term, part) in waiting.drain(..) {
-            if let Some(slot) = placed.get_mut(term).and_then(|t| t.tail.get_mut(part)) {
-                slot.0 = id;
-            }
-        }
+        tails.push(payload(&File::Tails(file)));
     }
     placed
 }
 
-/// Stores the tail file being filled and gives its id to the parts waiting for it,
-/// including those of `current`, the term not yet in `placed`.
-fn flush(
-    file: &mut Tails,
-    bytes: &mut usize,
-    waiting: &mut Vec<(usize, usize)>,
-    placed: &mut [Placed],
-    current: &mut Placed,
-    store: Store,
-) {
-    let id = store_file(store, &File::Tails(std::mem::take(file)));
-    *bytes = 0;
-    let current_index = placed.len();
-    for (term, part) in waiting.drain(..) {
-        let slot = if term == current_index {
-            current.tail.get_mut(part)
-        } else {
-            placed.get_mut(term).and_then(|t| t.tail.get_mut(part))
-        };
-        if let Some(slot) = slot {
-            slot.0 = id;
-        }
-    }
+/// The vocabulary shards and tail files: where each shard starts, each shard's payload
+/// and each tail file's.
+pub(crate) struct Written {
+    pub firsts: Vec<String>,
+    pub shards: Vec<Vec<u8>>,
+    pub tails: Vec<Vec<u8>>,
 }
 
-/// Writes the vocabulary shards; returns the first term and id of each.
-pub(crate) fn vocabulary(
-    mut terms: Vec<TermList>,
-    config: &Config,
-    store: Store,
-) -> Vec<(String, Id)> {
+/// Writes the tail files, then the vocabulary shards that refer to them.
+pub(crate) fn vocabulary(mut terms: Vec<TermList>, config: &Config) -> Written {
     terms.sort_unstable_by(|a, b| a.text.cmp(&b.text));
-    let placed = place(terms, config, store);
+    let mut tails = Vec::new();
+    let placed = place(terms, config, &mut tails);
+    let mut firsts = Vec::new();
     let mut shards = Vec::new();
     let mut shard = Vocabulary::default();
     let mut first = String::new();
@@ -142,8 +105,8 @@ pub(crate) fn vocabulary(
         let size =
             term.text.len() + term.display.len() + term.head.len() + 8 + 12 * term.tail.len();
         if bytes + size > config.vocabulary_bytes && !shard.terms.is_empty() {
-            let id = store_file(store, &File::Vocabulary(std::mem::take(&mut shard)));
-            shards.push((std::mem::take(&mut first), Id(id)));
+            shards.push(payload(&File::Vocabulary(std::mem::take(&mut shard))));
+            firsts.push(std::mem::take(&mut first));
             bytes = 0;
         }
         if shard.terms.is_empty() {
@@ -151,25 +114,6 @@ pub(crate) fn vocabulary(
             previous.clear();
         }
         let shared = common_prefix(&previous, &term.text).min(255);
-        let tail = term
-            .tail
-            .iter()
-            .map(|&(id, part, first_doc, last_doc)| {
-                let file = match shard.files.iter().position(|known| known.0 == id) {
-                    Some(index) => index,
-                    None => {
-                        shard.files.push(Id(id));
-                        shard.files.len() - 1
-                    }
-                };
-                TailPart {
-                    file: file as u32,
-                    part,
-                    first_doc,
-                    last_doc,
-                }
-            })
-            .collect();
         let display = if term.display == term.text {
             String::new()
         } else {
@@ -181,15 +125,20 @@ pub(crate) fn vocabulary(
             display,
             df: term.df,
             head: term.head,
-            tail,
+            tail: term.tail,
         });
         bytes += size;
         previous = term.text;
     }
     if !shard.terms.is_empty() {
-        shards.push((first, Id(store_file(store, &File::Vocabulary(shard)))));
+        shards.push(payload(&File::Vocabulary(shard)));
+        firsts.push(first);
     }
-    shards
+    Written {
+        firsts,
+        shards,
+        tails,
+    }
 }
 
 /// The shortest start of `next` that sorts after `last`: where a shard starts, as the
@@ -211,8 +160,9 @@ fn common_prefix(a: &str, b: &str) -> usize {
     shared
 }
 
-/// Writes record files of `records_per_file` documents and the directories naming them.
-pub(crate) fn records(records: Vec<Record>, config: &Config, store: Store) -> Vec<Id> {
+/// Writes record files of `records_per_file` documents each: file `n` starts at document
+/// `n × records_per_file`.
+pub(crate) fn records(records: Vec<Record>, config: &Config) -> Vec<Vec<u8>> {
     let per_file = config.records_per_file.max(1) as usize;
     let mut files = Vec::new();
     let mut records = records.into_iter().peekable();
@@ -220,19 +170,13 @@ pub(crate) fn records(records: Vec<Record>, config: &Config, store: Store) -> Ve
     while records.peek().is_some() {
         let chunk: Vec<Record> = records.by_ref().take(per_file).collect();
         let count = chunk.len() as u32;
-        files.push(Id(store_file(
-            store,
-            &File::Records(Records {
-                first_doc,
-                records: chunk,
-            }),
-        )));
+        files.push(payload(&File::Records(Records {
+            first_doc,
+            records: chunk,
+        })));
         first_doc += count;
     }
     files
-        .chunks(config.files_per_directory.max(1) as usize)
-        .map(|ids| Id(store_file(store, &File::Directory(ids.to_vec()))))
-        .collect()
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ pub(crate) struct Expansion {
 /// The index of the shard whose range holds `term`.
 pub(crate) fn shard_index(root: &Root, term: &str) -> usize {
     root.vocabulary
-        .partition_point(|(first, _)| first.as_str() <= term)
+        .partition_point(|first| first.as_str() <= term)
         .saturating_sub(1)
 }
 
@@ -56,9 +56,9 @@ pub(crate) fn shard_index(root: &Root, term: &str) -> usize {
 /// runs into.
 pub(crate) fn shards_for(root: &Root, word: &Word, out: &mut Vec<u64>) {
     let mut push = |index: usize| {
-        if let Some((_, id)) = root.vocabulary.get(index) {
-            if !out.contains(&id.0) {
-                out.push(id.0);
+        if let Some(id) = root.shard_name(index) {
+            if !out.contains(&id) {
+                out.push(id);
             }
         }
     };
@@ -68,7 +68,7 @@ pub(crate) fn shards_for(root: &Root, word: &Word, out: &mut Vec<u64>) {
         push(first);
         for next in first + 1..first + MAX_PREFIX_SHARDS {
             match root.vocabulary.get(next) {
-                Some((start, _)) if start.starts_with(word.surface.as_str()) => push(next),
+                Some(start) if start.starts_with(word.surface.as_str()) => push(next),
                 _ => break,
             }
         }
@@ -85,10 +85,7 @@ pub(crate) fn expand<'s>(
     let mut ids = Vec::new();
     shards_for(root, word, &mut ids);
     let mut out = Expansion::default();
-    let own = root
-        .vocabulary
-        .get(shard_index(root, &word.term))
-        .map(|(_, id)| id.0);
+    let own = root.shard_name(shard_index(root, &word.term));
     let mut own_df: u32 = 0;
     if let Some((id, loaded)) = own.and_then(|id| shard(id).map(|s| (id, s))) {
         if let Ok(entry) = loaded.texts.binary_search(&word.term) {

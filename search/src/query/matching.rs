@@ -72,9 +72,9 @@ pub(crate) fn evaluate(
     let mut required: Vec<(usize, WordDocs)> = Vec::new();
     let mut optional: Vec<(usize, WordDocs)> = Vec::new();
     for (index, expansion) in expansions.iter().enumerate() {
-        let words = gather(files, expansion, true)?;
+        let words = gather(root, files, expansion, true)?;
         if common(expansion, &words) {
-            optional.push((index, gather(files, expansion, false)?));
+            optional.push((index, gather(root, files, expansion, false)?));
         } else {
             required.push((index, words));
         }
@@ -130,7 +130,7 @@ pub(crate) fn evaluate(
     }
     let bonus: Vec<WordDocs> = bonus
         .iter()
-        .map(|b| gather(files, b, false))
+        .map(|b| gather(root, files, b, false))
         .collect::<Result<_, _>>()?;
     let mut scored = Vec::with_capacity(matches.len());
     let mut counts = Counter::new(root, filters);

@@ -12,7 +12,7 @@ mod results;
 mod sort;
 
 use crate::analysis::Analyzer;
-use crate::format::{File, Id, Records, Root, Tails, INDEX_VERSION};
+use crate::format::{file_name, File, FileClass, Records, Root, Tails, INDEX_VERSION};
 use crate::hash::FxMap;
 use crate::postings::decode;
 use lookup::{Expansion, Shard};
@@ -38,7 +38,6 @@ const TITLE_COVER_BOOST: f32 = 0.3;
 pub(crate) enum Loaded {
     Vocabulary(Shard),
     Tails(Tails),
-    Directory(Vec<Id>),
     Records(Records),
 }
 
@@ -76,9 +75,10 @@ impl Searcher {
         let decoded: File =
             postcard::from_bytes(payload).map_err(|_| IndexError::damaged(file, "its contents"))?;
         let loaded = match decoded {
-            File::Vocabulary(vocabulary) => Loaded::Vocabulary(shard(file, vocabulary)?),
+            File::Vocabulary(vocabulary) => {
+                Loaded::Vocabulary(shard(file, vocabulary, self.root.tails)?)
+            }
             File::Tails(tails) => Loaded::Tails(checked_tails(file, tails)?),
-            File::Directory(ids) => Loaded::Directory(ids),
             File::Records(records) => Loaded::Records(records),
         };
         self.files.insert(file, loaded);
@@ -221,26 +221,14 @@ impl Searcher {
     /// A document's record, or the file to fetch first.
     fn record(&self, doc: u32) -> Result<Result<&crate::format::Record, u64>, IndexError> {
         let root = &self.root;
-        let file_index = doc / root.records_per_file.max(1);
-        let directory_index = file_index / root.files_per_directory.max(1);
-        let directory = root
-            .directories
-            .get(directory_index as usize)
-            .map(|id| id.0)
-            .ok_or(IndexError::Damaged {
+        let number = doc / root.records_per_file.max(1);
+        if number >= root.record_files() {
+            return Err(IndexError::Damaged {
                 file: None,
-                what: "its directory of records".to_string(),
-            })?;
-        let ids = match self.files.get(&directory) {
-            Some(Loaded::Directory(ids)) => ids,
-            Some(_) => return Err(IndexError::damaged(directory, "a file of the wrong kind")),
-            None => return Ok(Err(directory)),
-        };
-        let slot = (file_index % root.files_per_directory.max(1)) as usize;
-        let file = ids
-            .get(slot)
-            .map(|id| id.0)
-            .ok_or(IndexError::damaged(directory, "a directory"))?;
+                what: "a document beyond its records".to_string(),
+            });
+        }
+        let file = file_name(root.seed, FileClass::Records, number);
         let records = match self.files.get(&file) {
             Some(Loaded::Records(records)) => records,
             Some(_) => return Err(IndexError::damaged(file, "a file of the wrong kind")),
@@ -259,7 +247,11 @@ impl Searcher {
 
 /// A vocabulary shard with its front-coded terms written out and its heads checked, so
 /// damage shows here and not halfway through a search.
-fn shard(file: u64, vocabulary: crate::format::Vocabulary) -> Result<Shard, IndexError> {
+fn shard(
+    file: u64,
+    vocabulary: crate::format::Vocabulary,
+    tails: u32,
+) -> Result<Shard, IndexError> {
     let mut texts: Vec<String> = Vec::with_capacity(vocabulary.terms.len());
     let mut scratch = Vec::new();
     for entry in &vocabulary.terms {
@@ -271,11 +263,7 @@ fn shard(file: u64, vocabulary: crate::format::Vocabulary) -> Result<Shard, Inde
         scratch.clear();
         decode(&entry.head, true, &mut scratch)
             .map_err(|_| IndexError::damaged(file, "a posting list"))?;
-        if entry
-            .tail
-            .iter()
-            .any(|part| part.file as usize >= vocabulary.files.len())
-        {
+        if entry.tail.iter().any(|part| part.file >= tails) {
             return Err(IndexError::damaged(file, "a tail reference"));
         }
     }

@@ -1,5 +1,6 @@
 //! A word's documents gathered from the heads and tail parts loaded so far.
 
+use crate::format::{file_name, FileClass, Root};
 use crate::hash::FxMap;
 use crate::postings::{decode, Posting, MAX_POSITIONS};
 use crate::query::lookup::Expansion;
@@ -120,6 +121,7 @@ impl WordDocs {
 
 /// Gathers a word's documents; `tails` is false for words counted from heads only.
 pub(crate) fn gather(
+    root: &Root,
     files: &FxMap<u64, Loaded>,
     expansion: &Expansion,
     tails: bool,
@@ -158,14 +160,10 @@ pub(crate) fn gather(
             continue;
         }
         for part in &entry.tail {
-            let Some(file) = shard
-                .vocabulary
-                .files
-                .get(part.file as usize)
-                .map(|id| id.0)
-            else {
+            if part.file >= root.tails {
                 return Err(IndexError::damaged(alternative.shard, "a tail reference"));
-            };
+            }
+            let file = file_name(root.seed, FileClass::Tails, part.file);
             let loaded = match files.get(&file) {
                 Some(Loaded::Tails(tails)) => {
                     let bytes = tails

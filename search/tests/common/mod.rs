@@ -37,10 +37,8 @@ pub fn index_with(docs: Vec<Document>, synonyms: &str, config: &Config) -> Index
     assert!(errors.is_empty(), "{errors:?}");
     let products = (0..4).map(|n| format!("product {n}")).collect();
     let analyzed = docs.into_iter().map(|doc| analyze(doc, config)).collect();
-    let mut store = MemoryStore::default();
-    let root = build(analyzed, products, &synonyms, config, &mut |payload| {
-        store.store(payload)
-    });
+    let built = build(analyzed, products, &synonyms, config, &MemoryStore::digest);
+    let (root, store) = MemoryStore::keep(built);
     Index { root, store }
 }
 

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use flate2::{write::GzEncoder, Compression};
 use rayon::prelude::*;
 use selfhelp_bundle::{encode_with_header, FileKind, Header};
-use selfhelp_search::{Config, Document, MemoryStore, Synonyms};
+use selfhelp_search::{Config, Document, FileClass, MemoryStore, Synonyms};
 
 /// One index: the root's payload, every other file by id, and what each weighs on the
 /// wire.
@@ -32,25 +32,17 @@ pub enum Part {
     Root,
     Vocabulary,
     Tails,
-    Directory,
     Records,
 }
 
 impl Part {
-    pub const ALL: [Part; 5] = [
-        Part::Root,
-        Part::Vocabulary,
-        Part::Tails,
-        Part::Directory,
-        Part::Records,
-    ];
+    pub const ALL: [Part; 4] = [Part::Root, Part::Vocabulary, Part::Tails, Part::Records];
 
     pub fn label(self) -> &'static str {
         match self {
             Part::Root => "root",
             Part::Vocabulary => "vocabulary",
             Part::Tails => "tails",
-            Part::Directory => "directories",
             Part::Records => "records",
         }
     }
@@ -98,14 +90,14 @@ pub fn build(
         .par_iter()
         .map(|doc| selfhelp_search::analyze(doc.clone(), &config))
         .collect();
-    let mut store = MemoryStore::default();
-    let root = selfhelp_search::build(
+    let built = selfhelp_search::build(
         analyzed,
         products.to_vec(),
         synonyms,
         &config,
-        &mut |payload| store.store(payload),
+        &MemoryStore::digest,
     );
+    let (root, store) = MemoryStore::keep(built);
     let generator = selfhelp_compiler::generator();
     let gzip = store
         .files
@@ -113,7 +105,7 @@ pub fn build(
         .map(|(id, payload)| (*id, shipped(FileKind::SearchShard, &generator, payload)))
         .collect();
     let root_gzip = shipped(FileKind::SearchRoot, &generator, &root);
-    let kinds = kinds(&root, &store, docs.len(), &config);
+    let kinds = kinds(&root);
     eprintln!(
         "xtask: {name} index built in {:.1} s",
         started.elapsed().as_secs_f64()
@@ -129,27 +121,19 @@ pub fn build(
     }
 }
 
-/// Each file's kind, from what names it: the root names the vocabulary shards, then the
-/// directories (as many as the documents need); shards name tails, directories records.
-fn kinds(root: &[u8], store: &MemoryStore, docs: usize, config: &Config) -> HashMap<u64, Part> {
-    let named = selfhelp_search::named_files(root, true);
-    let files = docs.div_ceil(config.records_per_file.max(1) as usize);
-    let directories = files.div_ceil(config.files_per_directory.max(1) as usize);
-    let shards = named.len().saturating_sub(directories);
-    let mut kinds = HashMap::new();
-    for (index, id) in named.into_iter().enumerate() {
-        let (own, children) = if index < shards {
-            (Part::Vocabulary, Part::Tails)
-        } else {
-            (Part::Directory, Part::Records)
-        };
-        kinds.insert(id, own);
-        let payload = store.files.get(&id).map_or(&[][..], Vec::as_slice);
-        for child in selfhelp_search::named_files(payload, false) {
-            kinds.insert(child, children);
-        }
-    }
-    kinds
+/// Each file's kind, as the root names it.
+fn kinds(root: &[u8]) -> HashMap<u64, Part> {
+    selfhelp_search::index_files(root)
+        .into_iter()
+        .map(|(id, class)| {
+            let part = match class {
+                FileClass::Vocabulary => Part::Vocabulary,
+                FileClass::Tails => Part::Tails,
+                FileClass::Records => Part::Records,
+            };
+            (id, part)
+        })
+        .collect()
 }
 
 /// gzip -9 bytes of a payload in its envelope.

@@ -90,8 +90,9 @@ impl Growth {
         } else {
             "FAIL"
         };
+        // Two decimals: the verdict is read against a round number.
         format!(
-            "{:+.1}%   within {:.0}%: {pass}",
+            "{:+.2}%   within {:.0}%: {pass}",
             ratio * 100.0,
             WITHIN * 100.0
         )
