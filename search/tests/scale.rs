@@ -91,7 +91,7 @@ fn every_file_is_small_and_a_search_fetches_little() {
         .unwrap();
     assert!(largest < 64 * 1024, "largest file {largest} bytes gzip");
     assert!(gzip(&library.root) < 16 * 1024);
-    // Random words make a far denser vocabulary than articles: 787 files hold 12,941 real ones.
+    // Random words make a far denser vocabulary than articles: 749 files index 12,197 real ones.
     assert!(
         library.store.files.len() < 3000 / 4,
         "{} files",
