@@ -80,11 +80,16 @@ window.benchPagefind = async (q, n) => {
 "#;
 
 /// Calls `window[name](...args)` once the page's module has defined it.
+/// Calls the page's function `name` once its module has defined it; a module that never
+/// does (it failed to load) is an error after 20 s, not webdriver's bare script timeout.
 const CALL: &str = r#"const done = arguments[arguments.length - 1];
 const [name, args] = arguments;
+const until = Date.now() + 20000;
 const go = () => window[name]
   ? window[name](...args).then(done, (e) => done({ error: String(e && e.stack || e) }))
-  : setTimeout(go, 5);
+  : Date.now() > until
+    ? done({ error: `the page never defined ${name}: its module did not load (${document.readyState})` })
+    : setTimeout(go, 5);
 go();"#;
 
 /// One query in the browser.
