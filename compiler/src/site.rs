@@ -145,10 +145,9 @@ pub fn build_site(
     let related = related(&prepared, &plan);
     let synonyms = read_synonyms(paths, options, &mut build.diagnostics);
     let docs = search::take_documents(&mut prepared, &plan);
-    let products = plan.products.iter().map(|p| p.name.clone()).collect();
     // The index is built on one core while the other lays out the chunks and pages.
     let (index, layout) = rayon::join(
-        || search::index(docs, products, &synonyms, &generator()),
+        || search::index(docs, &synonyms, &generator()),
         || pack::layout(&prepared, &related, &plan, &generator()),
     );
     let site = pack::finish(layout?, index?, &generator())?;

@@ -76,8 +76,7 @@ fn index() -> &'static (Vec<u8>, HashMap<u64, Vec<u8>>) {
             analyze(document, &config)
         });
         let (synonyms, _) = Synonyms::parse("vm = virtual machine\nsql = sql server\n");
-        let products = (0..5).map(|n| format!("product {n}")).collect();
-        let built = build(docs.collect(), products, &synonyms, &config, &MemoryStore::digest);
+        let built = build(docs.collect(), &synonyms, &config, &MemoryStore::digest);
         let (root, store) = MemoryStore::keep(built);
         (root, store.files)
     })

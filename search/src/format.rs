@@ -1,8 +1,8 @@
 //! The index files, as postcard types: a root, then immutable files named from it.
 //!
 //! ```text
-//! Root        version, counts, products and their doc runs, facet classes, the first
-//!             term of each vocabulary shard, the synonym phrases, the index's seed
+//! Root        version, counts, the product of each run of documents, facet classes,
+//!             the first term of each vocabulary shard, the synonym phrases, the seed
 //! Vocabulary  a sorted range of terms: df, display form, the head of each posting
 //!             list (its best documents, with positions) and where its tail lives
 //! Tails       the rest of long posting lists, by document, split into parts
@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The version of this format; a root of another version is refused.
-pub const INDEX_VERSION: u32 = 2;
+pub const INDEX_VERSION: u32 = 3;
 
 /// What a file holds, as [`file_name`] numbers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +64,9 @@ pub struct Root {
     /// Built without field weights or synonyms, for plain BM25.
     pub plain: bool,
     pub docs: u32,
-    pub products: Vec<String>,
-    /// `(first document, product)` for each run of documents of one product.
+    /// `(first document, product)` for each run of documents of one product. Products are
+    /// numbers: the site's catalogue names them, so the root does not carry the names
+    /// (format 3; 1.1 KB gzip of a corpus root, fetched by every first query).
     pub product_runs: Vec<(u32, u32)>,
     /// `(kind, clouds)` of each facet class; postings name a document's class.
     pub classes: Vec<(u8, u8)>,

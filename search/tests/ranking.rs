@@ -167,3 +167,42 @@ fn among_the_hits_a_title_with_every_word_ranks_first() {
     ]);
     assert_eq!(index.keys("delete vault"), ["titled", "mentions"]);
 }
+
+#[test]
+fn a_word_in_thousands_of_documents_ranks_without_restricting() {
+    // 10,000 documents; "widespread" is in 4,500 of them: under half the library, but
+    // restricting by it would cost its whole tail, so it only adds to the score.
+    let docs: Vec<_> = (0..10_000)
+        .map(|n| {
+            let mut text = filler(12);
+            if n < 4_500 {
+                text.push_str(" widespread");
+            }
+            if n == 10 || (9_000..9_005).contains(&n) {
+                text.push_str(" needle");
+            }
+            doc(
+                &format!("d{n:05}"),
+                &format!("document {n}"),
+                &[(Field::Body, &text)],
+            )
+        })
+        .collect();
+    let index = index(docs);
+    let driven = index.run(&selfhelp_search::Request {
+        text: "widespread needle ".to_string(),
+        limit: 10,
+        ..Default::default()
+    });
+    let keys: Vec<&str> = driven.results.hits.iter().map(|h| h.key.as_str()).collect();
+    assert_eq!(driven.results.total, 6, "{keys:?}");
+    assert_eq!(
+        keys.first(),
+        Some(&"d00010"),
+        "the one with both words first"
+    );
+    // Nothing of the common word's tail: the root, two shards at most, one record file
+    // for the five needles and one for d00010.
+    let fetched: usize = driven.rounds.iter().map(Vec::len).sum();
+    assert!(fetched <= 4, "{:?}", driven.rounds);
+}

@@ -83,8 +83,8 @@ fn measure(corpus: &Path, quick: bool) -> Result<()> {
     if !errors.is_empty() {
         eprintln!("xtask: {} synonym lines refused", errors.len());
     }
-    let ours = index::build("selfhelp", &docs, &products, &synonyms, false);
-    let plain = index::build("plain BM25", &docs, &products, &synonyms, true);
+    let ours = index::build("selfhelp", &docs, &synonyms, false);
+    let plain = index::build("plain BM25", &docs, &synonyms, true);
     let mut set = queries::generate(&docs);
     set.extend(real::load(
         &project_root().join("xtask/search-queries.txt"),
@@ -98,7 +98,7 @@ fn measure(corpus: &Path, quick: bool) -> Result<()> {
         report::split(&set, &ours_native);
         scale::heaviest(&set, &ours_native, &ours, 12);
         scale::typeahead(&set, &ours, &ours_native)?;
-        return scale::print(&docs, &products, &synonyms, &set, &ours, &ours_native);
+        return scale::print(&docs, &synonyms, &set, &ours, &ours_native);
     }
     let path = tools::ensure_all(Need::Browser)?;
     pagefind::ensure()?;
@@ -113,7 +113,7 @@ fn measure(corpus: &Path, quick: bool) -> Result<()> {
     report::split(&set, &ours_native);
     scale::heaviest(&set, &ours_native, &ours, 5);
     scale::typeahead(&set, &ours, &ours_native)?;
-    scale::print(&docs, &products, &synonyms, &set, &ours, &ours_native)?;
+    scale::print(&docs, &synonyms, &set, &ours, &ours_native)?;
     misses::print(&set, &docs, &engines);
     misses::dump(&work.join("results.json"), &set, &engines)?;
     for (label, native, page) in [

@@ -219,7 +219,6 @@ fn shortest_paths(tree: &DecisionTree) -> Vec<Option<String>> {
 /// nothing to search.
 pub fn index(
     docs: Vec<AnalyzedDoc>,
-    products: Vec<String>,
     synonyms: &Synonyms,
     generator: &str,
 ) -> Result<Option<(FileId, Vec<SiteFile>)>, BundleError> {
@@ -231,7 +230,7 @@ pub fn index(
     // renames the files as it changes their bytes.
     let header_digest = encode_with_header(&header, &[]).map(|bytes| file_id(&bytes).0)?;
     let digest = |payload: &[u8]| xxhash_rust::xxh3::xxh3_64_with_seed(payload, header_digest);
-    let built = selfhelp_search::build(docs, products, synonyms, &Config::default(), &digest);
+    let built = selfhelp_search::build(docs, synonyms, &Config::default(), &digest);
     let mut files = Vec::with_capacity(built.files.len() + 1);
     for (name, payload) in built.files {
         files.push(SiteFile {

@@ -30,7 +30,6 @@ pub struct IndexFiles {
 /// files is a digest of every file's, so a change anywhere renames them all.
 pub fn build(
     mut docs: Vec<AnalyzedDoc>,
-    products: Vec<String>,
     synonyms: &Synonyms,
     config: &Config,
     digest: &dyn Fn(&[u8]) -> u64,
@@ -91,7 +90,6 @@ pub fn build(
         version: INDEX_VERSION,
         plain: config.plain,
         docs: count,
-        products,
         product_runs,
         classes,
         seed,

@@ -85,10 +85,6 @@ impl Searcher {
         Ok(())
     }
 
-    pub fn products(&self) -> &[String] {
-        &self.root.products
-    }
-
     /// Searches with the files inserted so far: the results, or the files to fetch.
     pub fn search(&self, request: &Request) -> Outcome {
         match self.run(request) {

@@ -35,9 +35,8 @@ pub fn doc(key: &str, title: &str, passages: &[(Field, &str)]) -> Document {
 pub fn index_with(docs: Vec<Document>, synonyms: &str, config: &Config) -> Index {
     let (synonyms, errors) = Synonyms::parse(synonyms);
     assert!(errors.is_empty(), "{errors:?}");
-    let products = (0..4).map(|n| format!("product {n}")).collect();
     let analyzed = docs.into_iter().map(|doc| analyze(doc, config)).collect();
-    let built = build(analyzed, products, &synonyms, config, &MemoryStore::digest);
+    let built = build(analyzed, &synonyms, config, &MemoryStore::digest);
     let (root, store) = MemoryStore::keep(built);
     Index { root, store }
 }

@@ -73,13 +73,7 @@ impl Index {
     }
 }
 
-pub fn build(
-    name: &'static str,
-    docs: &[Document],
-    products: &[String],
-    synonyms: &Synonyms,
-    plain: bool,
-) -> Index {
+pub fn build(name: &'static str, docs: &[Document], synonyms: &Synonyms, plain: bool) -> Index {
     let config = if plain {
         Config::plain()
     } else {
@@ -90,13 +84,7 @@ pub fn build(
         .par_iter()
         .map(|doc| selfhelp_search::analyze(doc.clone(), &config))
         .collect();
-    let built = selfhelp_search::build(
-        analyzed,
-        products.to_vec(),
-        synonyms,
-        &config,
-        &MemoryStore::digest,
-    );
+    let built = selfhelp_search::build(analyzed, synonyms, &config, &MemoryStore::digest);
     let (root, store) = MemoryStore::keep(built);
     let generator = selfhelp_compiler::generator();
     let gzip = store

@@ -23,7 +23,6 @@ const FIRST_QUERY_BUDGET: f64 = 60_000.0;
 /// index beside the whole one's.
 pub fn print(
     docs: &[Document],
-    products: &[String],
     synonyms: &Synonyms,
     set: &[Query],
     whole_index: &Index,
@@ -34,7 +33,7 @@ pub fn print(
     }
     let step = docs.len() / SMALL;
     let small_docs: Vec<Document> = docs.iter().step_by(step).take(SMALL).cloned().collect();
-    let small = index::build("selfhelp, 1,000", &small_docs, products, synonyms, false);
+    let small = index::build("selfhelp, 1,000", &small_docs, synonyms, false);
     let short: Vec<Query> = set.iter().filter(|q| q.short()).cloned().collect();
     let answers = native::run(&small, &short)?;
     let small_bytes: Vec<f64> = answers.iter().map(|a| a.bytes as f64).collect();
@@ -51,6 +50,7 @@ pub fn print(
         ten.whole.1 / 1000.0,
         ten.verdict(),
     );
+    super::report::split(&short, &answers);
     // The same as the search box asks: the first query a visitor makes.
     let bytes_of = |index: &Index| -> Result<Vec<f64>> {
         let answers = native::run_with(index, &short, TYPEAHEAD_RESULTS)?;
