@@ -189,6 +189,8 @@ pub fn typeahead(set: &[Query], index: &Index, ten: &[Answer]) -> Result<()> {
         percentile(&ten, 0.9) / 1000.0,
         percentile(&ten, 1.0) / 1000.0,
     );
+    println!("as the search box asks them:");
+    heaviest(&short, &answers, index, 10);
     Ok(())
 }
 
