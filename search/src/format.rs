@@ -257,8 +257,16 @@ mod tests {
         let in_order: Vec<(u32, u32)> = (0..200).map(|n| (n * 90 + 50_000, n)).collect();
         let stored = postcard::to_allocvec(&root(in_order.clone())).unwrap();
         let plain = postcard::to_allocvec(&in_order).unwrap();
-        assert!(stored.len() < plain.len() * 3 / 4, "{} vs {}", stored.len(), plain.len());
-        assert_eq!(postcard::from_bytes::<Root>(&stored).unwrap(), root(in_order));
+        assert!(
+            stored.len() < plain.len() * 3 / 4,
+            "{} vs {}",
+            stored.len(),
+            plain.len()
+        );
+        assert_eq!(
+            postcard::from_bytes::<Root>(&stored).unwrap(),
+            root(in_order)
+        );
         // Runs out of order (a caller's products need not ascend) still read back.
         let any = vec![(0, 5), (3, 0), (2, u32::MAX), (u32::MAX, 1)];
         let stored = postcard::to_allocvec(&root(any.clone())).unwrap();

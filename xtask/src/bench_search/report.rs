@@ -213,6 +213,9 @@ pub fn split(set: &[Query], answers: &[Answer]) {
             .filter(|(q, _)| q.short() == short)
             .map(|(_, a)| a)
             .collect();
+        if chosen.is_empty() {
+            continue;
+        }
         let parts: Vec<String> = Part::ALL
             .iter()
             .enumerate()

@@ -99,11 +99,14 @@ impl Growth {
     }
 }
 
-/// The heaviest first queries of 1-4 words, with their bytes by kind of file.
+/// The index's files by kind, then its heaviest first queries of 1-4 words.
 pub fn heaviest(set: &[Query], answers: &[Answer], index: &Index, count: usize) {
-    let mut short: Vec<(&Query, &Answer)> =
-        set.iter().zip(answers).filter(|(q, _)| q.short()).collect();
-    short.sort_by_key(|(_, a)| std::cmp::Reverse(a.bytes));
+    files(index);
+    heaviest_queries(set, answers, index, count);
+}
+
+/// The index's files by kind, and the largest.
+fn files(index: &Index) {
     let files: Vec<String> = Part::ALL
         .iter()
         .skip(1)
@@ -135,6 +138,13 @@ pub fn heaviest(set: &[Query], answers: &[Answer], index: &Index, count: usize) 
         files.join(", "),
         largest as f64 / 1000.0
     );
+}
+
+/// The heaviest first queries of 1-4 words, with their bytes by kind of file.
+fn heaviest_queries(set: &[Query], answers: &[Answer], index: &Index, count: usize) {
+    let mut short: Vec<(&Query, &Answer)> =
+        set.iter().zip(answers).filter(|(q, _)| q.short()).collect();
+    short.sort_by_key(|(_, a)| std::cmp::Reverse(a.bytes));
     println!(
         "heaviest first queries ({}; root {:.1} KB):",
         index.name,
@@ -190,7 +200,7 @@ pub fn typeahead(set: &[Query], index: &Index, ten: &[Answer]) -> Result<()> {
         percentile(&ten, 1.0) / 1000.0,
     );
     println!("as the search box asks them:");
-    heaviest(&short, &answers, index, 10);
+    heaviest_queries(&short, &answers, index, 10);
     Ok(())
 }
 
