@@ -92,11 +92,12 @@ pub struct Config {
     pub tail_part: usize,
     /// Raw bytes after which a vocabulary shard or a tail file is closed. A query fetches
     /// whole tail files for the parts it needs, so smaller ones cost less per common
-    /// word, but every file counts against a host's limit: 8,000 and 8,000 took the
-    /// search box's first query on the corpus from 43.5 to 42.4 KB (median) and from 29
-    /// to 19 of 245 over 60 KB, for 27 files more than 7,000 and 10,000
-    /// (`cargo xtask bench --search --quick`; 10,000 and 5,000 fetch less still, for 159
-    /// more files, past the site's 2,000).
+    /// word, but every file counts against a host's limit. 5,000 and 6,000 instead of
+    /// 8,000 and 8,000 took the search box's first query on the corpus from 40.3 to
+    /// 33.8 KB (median) and from 10 of 245 over 60 KB to none, for 181 files more; the
+    /// site's chunks were made larger to pay for them (`cargo xtask bench --search
+    /// --quick`, `cargo xtask size --library`). Smaller vocabulary shards move more
+    /// typos out of the word's own shard, which the lookup's neighbour round covers.
     pub vocabulary_bytes: usize,
     pub tail_bytes: usize,
     pub records_per_file: u32,
@@ -113,8 +114,8 @@ impl Default for Config {
             plain: false,
             head_size: 24,
             tail_part: 1024,
-            vocabulary_bytes: 8_000,
-            tail_bytes: 8_000,
+            vocabulary_bytes: 5_000,
+            tail_bytes: 6_000,
             records_per_file: 32,
             excerpt_budget: 320,
             excerpt_length: 140,

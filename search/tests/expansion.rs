@@ -71,6 +71,71 @@ fn two_edits_from_eight_letters() {
     );
 }
 
+/// Shards of one term each, so every typo that changes the word's place in sorted
+/// order lands it in another shard than the word it means.
+fn one_term_per_shard() -> common::Index {
+    let words = [
+        "cement",
+        "census",
+        "certificate",
+        "cesium",
+        "chart",
+        "cloud",
+    ];
+    let docs = words
+        .iter()
+        .map(|word| doc(word, word, &[(Field::Body, &filler(6))]))
+        .collect();
+    let config = Config {
+        vocabulary_bytes: 1,
+        ..Config::default()
+    };
+    index_with(docs, "", &config)
+}
+
+#[test]
+fn a_typo_is_found_in_the_neighbouring_shard() {
+    let library = one_term_per_shard();
+    // `cetrificate` sorts after `cesium`, in the shard after the one of `certificate`.
+    let driven = library.run(&selfhelp_search::Request {
+        text: "cetrificate ".to_string(),
+        limit: 10,
+        ..Default::default()
+    });
+    let keys: Vec<_> = driven.results.hits.iter().map(|hit| &hit.key).collect();
+    assert_eq!(
+        keys,
+        ["certificate"],
+        "one transposition, across a boundary"
+    );
+    assert!(
+        driven.rounds.len() >= 2,
+        "the neighbour is fetched in a round of its own: {:?}",
+        driven.rounds
+    );
+    // `certificatz` sorts before `cesium`: its own shard holds `certificate`.
+    assert_eq!(library.keys("certificatz "), ["certificate"]);
+    // A known word costs no neighbour.
+    let known = library.run(&selfhelp_search::Request {
+        text: "census ".to_string(),
+        limit: 10,
+        ..Default::default()
+    });
+    assert_eq!(known.results.hits.len(), 1);
+    let fetched: usize = known.rounds.iter().map(Vec::len).sum();
+    let typo: usize = driven.rounds.iter().map(Vec::len).sum();
+    assert!(
+        fetched < typo,
+        "{fetched} files for a known word, {typo} for a typo"
+    );
+    // The boundary is crossed only between words that start alike.
+    assert!(library.keys("cluod ").contains(&"cloud".to_string()));
+    assert!(
+        library.keys("dloud ").is_empty(),
+        "a typo in the first letters"
+    );
+}
+
 #[test]
 fn the_word_being_typed_is_a_prefix() {
     let library = library();

@@ -1,10 +1,11 @@
 //! Finding a query word's terms in the vocabulary: exactly, as a prefix of the word
 //! being typed, and with typos.
 //!
-//! Typos are searched only inside the shard that holds the word's own place in sorted
-//! order, so no query downloads the whole vocabulary: it costs nothing beyond the shard
-//! the exact lookup fetches anyway, and a few hundred bounded edit distances. The
-//! price: a typo that moves the word out of its shard (mostly in its first letters,
+//! Typos are searched inside the shard that holds the word's own place in sorted order
+//! and, for a word the index does not have, the neighbouring shard on the side its place
+//! is nearer, so no query downloads the whole vocabulary: a known word costs nothing
+//! beyond the shard the exact lookup fetches anyway, an unknown one a shard more. The
+//! price: a typo that moves the word further (mostly in its first letters,
 //! `cnnection`) is not corrected.
 
 use crate::format::{Root, Vocabulary};
@@ -15,6 +16,9 @@ use crate::query::sort::sort_by_key;
 /// Completions of the word being typed, and typo corrections, kept per word.
 const MAX_COMPLETIONS: usize = 8;
 const MAX_CORRECTIONS: usize = 3;
+/// Letters a typo is assumed to leave alone when it is looked for across a shard's
+/// boundary.
+const TYPO_FREE_LETTERS: usize = 2;
 /// Shards a prefix may span.
 const MAX_PREFIX_SHARDS: usize = 2;
 
@@ -43,6 +47,9 @@ pub(crate) struct Expansion {
     pub corrections: Vec<(String, u32)>,
     /// The terms of the alternatives, to mark them in excerpts.
     pub terms: Vec<String>,
+    /// The shard next to the word's own whose terms its typos may be, for a word
+    /// neither found nor completed; the search fetches it in a second round.
+    pub neighbour: Option<u64>,
 }
 
 /// The index of the shard whose range holds `term`.
@@ -131,58 +138,101 @@ pub(crate) fn expand<'s>(
     }
     let edits = edit::allowed(word.surface.len());
     if edits > 0 && !word.term.starts_with('=') {
+        let mut found: Vec<(usize, u32, u64, usize)> = Vec::new();
         if let Some((id, loaded)) = own.and_then(|id| shard(id).map(|s| (id, s))) {
-            let mut found: Vec<(usize, u32, usize)> = Vec::new();
-            for (entry, text) in loaded.texts.iter().enumerate() {
-                if text.starts_with('=') || *text == word.term {
-                    continue;
-                }
-                // A misspelling may stem far from the word it means (`authenticatoin`
-                // keeps its ending), so the typed word is also compared with the word
-                // the term was seen as.
-                let shown = loaded
-                    .vocabulary
-                    .terms
-                    .get(entry)
-                    .map_or("", |e| e.display.as_str());
-                let by_stem = edit::distance(&word.term, text, edits);
-                let by_word = if shown.is_empty() {
-                    None
-                } else {
-                    edit::distance(&word.surface, shown, edits)
-                };
-                if let Some(distance) = by_stem.into_iter().chain(by_word).min() {
-                    found.push((
-                        distance,
-                        loaded.vocabulary.terms.get(entry).map_or(0, |e| e.df),
-                        entry,
-                    ));
-                }
+            near(loaded, id, word, edits, &mut found);
+            // One edit away in its own shard is most likely what was meant.
+            if out.alternatives.is_empty() && !found.iter().any(|&(distance, ..)| distance == 1) {
+                out.neighbour = neighbour(root, word, loaded);
             }
-            sort_by_key(&mut found, |&(distance, df, _)| {
-                (distance, std::cmp::Reverse(df))
-            });
-            found.truncate(MAX_CORRECTIONS);
-            let use_them = !out.exact && out.alternatives.is_empty();
-            for &(distance, df, entry) in &found {
-                if use_them {
-                    let weight = if distance == 1 { 0.6 } else { 0.4 };
-                    out.alternatives.push(Alternative {
-                        shard: id,
-                        entry,
-                        weight,
-                    });
-                    out.terms
-                        .push(loaded.texts.get(entry).cloned().unwrap_or_default());
-                }
-                // Worth suggesting when it is far more common than what was typed.
-                if df >= 3 && df > own_df.saturating_mul(4) {
-                    out.corrections.push((display(loaded, entry), df));
-                }
+        }
+        if let Some((id, loaded)) = out.neighbour.and_then(|id| shard(id).map(|s| (id, s))) {
+            near(loaded, id, word, edits, &mut found);
+        }
+        sort_by_key(&mut found, |&(distance, df, ..)| {
+            (distance, std::cmp::Reverse(df))
+        });
+        found.truncate(MAX_CORRECTIONS);
+        let use_them = !out.exact && out.alternatives.is_empty();
+        for &(distance, df, id, entry) in &found {
+            let Some(loaded) = shard(id) else { continue };
+            if use_them {
+                let weight = if distance == 1 { 0.6 } else { 0.4 };
+                out.alternatives.push(Alternative {
+                    shard: id,
+                    entry,
+                    weight,
+                });
+                out.terms
+                    .push(loaded.texts.get(entry).cloned().unwrap_or_default());
+            }
+            // Worth suggesting when it is far more common than what was typed.
+            if df >= 3 && df > own_df.saturating_mul(4) {
+                out.corrections.push((display(loaded, entry), df));
             }
         }
     }
     out
+}
+
+/// Pushes `(distance, df, shard, entry)` for each term of `loaded` within `edits` of
+/// the word.
+fn near(
+    loaded: &Shard,
+    id: u64,
+    word: &Word,
+    edits: usize,
+    found: &mut Vec<(usize, u32, u64, usize)>,
+) {
+    for (entry, text) in loaded.texts.iter().enumerate() {
+        if text.starts_with('=') || *text == word.term {
+            continue;
+        }
+        // A misspelling may stem far from the word it means (`authenticatoin` keeps its
+        // ending), so the typed word is also compared with the word the term was seen as.
+        let shown = loaded
+            .vocabulary
+            .terms
+            .get(entry)
+            .map_or("", |e| e.display.as_str());
+        let by_stem = edit::distance(&word.term, text, edits);
+        let by_word = if shown.is_empty() {
+            None
+        } else {
+            edit::distance(&word.surface, shown, edits)
+        };
+        if let Some(distance) = by_stem.into_iter().chain(by_word).min() {
+            let df = loaded.vocabulary.terms.get(entry).map_or(0, |e| e.df);
+            found.push((distance, df, id, entry));
+        }
+    }
+}
+
+/// For a word its own shard does not have, the shard next to its own that a typo
+/// after its first letters may have moved it from: the boundary between the two shards
+/// falls among words that start as it does, or the word it means cannot be across it.
+/// Where both sides qualify, the side of the word's place that is nearer.
+fn neighbour(root: &Root, word: &Word, own: &Shard) -> Option<u64> {
+    let index = shard_index(root, &word.term);
+    let kept = word.term.get(..TYPO_FREE_LETTERS)?;
+    let starts_alike = |shard: usize| {
+        root.vocabulary
+            .get(shard)
+            .is_some_and(|first| first.starts_with(kept))
+    };
+    let before = (index > 0 && starts_alike(index)).then(|| index - 1);
+    let after = starts_alike(index + 1).then_some(index + 1);
+    let place = own
+        .texts
+        .partition_point(|text| text.as_str() < word.term.as_str());
+    let side = match (before, after) {
+        (Some(before), Some(after)) => match place * 2 < own.texts.len() {
+            true => before,
+            false => after,
+        },
+        (one, other) => one.or(other)?,
+    };
+    root.shard_name(side)
 }
 
 /// The word to show for an entry: its display form, or the term itself.

@@ -132,6 +132,18 @@ impl Searcher {
             .iter()
             .map(|word| lookup::expand(root, word, expand, &shard))
             .collect();
+        // A word neither found nor completed may be a typo of a word in the next shard.
+        need.extend(
+            expansions
+                .iter()
+                .filter_map(|expansion| expansion.neighbour)
+                .filter(|id| !self.files.contains_key(id)),
+        );
+        if !need.is_empty() {
+            sort::sort_by_key(&mut need, |&id| id);
+            need.dedup();
+            return Ok(Outcome::Need(need));
+        }
         let bonus: Vec<Expansion> = bonus_words
             .iter()
             .map(|word| lookup::expand(root, word, false, &shard))

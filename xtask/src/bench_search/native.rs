@@ -18,6 +18,8 @@ pub struct Answer {
     pub bytes: usize,
     /// The same by kind of file, in the order of [`Part::ALL`].
     pub parts: [usize; 5],
+    /// Rounds of fetching files the query took (the widget gives up after eight).
+    pub rounds: usize,
 }
 
 pub fn run(index: &Index, queries: &[Query]) -> Result<Vec<Answer>> {
@@ -54,5 +56,6 @@ pub fn answer(index: &Index, text: &str, limit: usize) -> Result<Answer> {
         keys: driven.results.hits.iter().map(|h| h.key.clone()).collect(),
         bytes: parts.iter().sum(),
         parts,
+        rounds: driven.rounds.len(),
     })
 }

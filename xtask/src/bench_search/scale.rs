@@ -199,6 +199,12 @@ pub fn typeahead(set: &[Query], index: &Index, ten: &[Answer]) -> Result<()> {
         percentile(&ten, 0.9) / 1000.0,
         percentile(&ten, 1.0) / 1000.0,
     );
+    let rounds: Vec<f64> = answers.iter().map(|a| a.rounds as f64).collect();
+    println!(
+        "rounds of fetching per query: median {:.0}, max {:.0} (the widget gives up after 8)",
+        percentile(&rounds, 0.5),
+        percentile(&rounds, 1.0)
+    );
     println!("as the search box asks them:");
     heaviest_queries(&short, &answers, index, 10);
     Ok(())
