@@ -12,18 +12,23 @@ use selfhelp_bundle::{
 use super::catalog::{GroupPlan, Plan};
 use super::prepare::Prepared;
 
-/// A chunk closes at an article whose id hashes to a multiple of this once it holds
-/// `CHUNK_MIN` bytes, so the boundaries depend on the articles around them and not on
-/// everything before: an added article changes its own chunk, not every chunk after it.
-const CHUNK_CUT: u64 = 4;
-const CHUNK_MIN: usize = 20 * 1024;
+/// Chunks are cut where the content says, so the boundaries depend on the articles
+/// around them and not on everything before: an added article changes its own chunk,
+/// not every chunk after it. Past `CHUNK_MIN` bytes a chunk closes at an article whose
+/// id hashes to a multiple of `CHUNK_CUT_EARLY`, and past `CHUNK_TARGET` at one of
+/// `CHUNK_CUT_LATE` (FastCDC's normalised chunking): sizes gather near the target, so
+/// few articles pay for a large chunk, while a boundary still moves only locally.
+const CHUNK_CUT_EARLY: usize = 32;
+const CHUNK_CUT_LATE: usize = 2;
+const CHUNK_MIN: usize = 18 * 1024;
+const CHUNK_TARGET: usize = 32 * 1024;
 /// No chunk grows past this (postcard bytes, about 3.5 times its gzip size), unless one
 /// article alone is larger.
-const CHUNK_MAX: usize = 40 * 1024;
+const CHUNK_MAX: usize = 64 * 1024;
 /// A product's articles start a chunk of their own unless the open one is this small.
 const CHUNK_SHARE: usize = 8 * 1024;
-/// Ids per lookup file: about 1.1 KB (8 bytes of fingerprint and a chunk index each).
-const LOOKUP_IDS: usize = 128;
+/// Ids per lookup file: about 2.2 KB (8 bytes of fingerprint and a chunk index each).
+const LOOKUP_IDS: usize = 256;
 /// A product listing more articles than this puts each group on a page of its own...
 const INLINE_LISTINGS: usize = 60;
 /// ...but for groups this small, which stay on the product's page: a file of a few
@@ -253,8 +258,11 @@ fn pack_chunks(
         open_product = product;
         open.push(index);
         open_bytes += size;
-        let cut = bucket_of(&article.summary.id, CHUNK_CUT as usize) == 0;
-        if open_bytes >= CHUNK_MIN && cut {
+        let every = match open_bytes < CHUNK_TARGET {
+            true => CHUNK_CUT_EARLY,
+            false => CHUNK_CUT_LATE,
+        };
+        if open_bytes >= CHUNK_MIN && bucket_of(&article.summary.id, every) == 0 {
             close(&mut open, &mut open_bytes, files)?;
         }
     }
