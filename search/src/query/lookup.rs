@@ -92,7 +92,8 @@ pub(crate) fn expand<'s>(
     let mut ids = Vec::new();
     shards_for(root, word, &mut ids);
     let mut out = Expansion::default();
-    let own = root.shard_name(shard_index(root, &word.term));
+    let own_index = shard_index(root, &word.term);
+    let own = root.shard_name(own_index);
     let mut own_df: u32 = 0;
     if let Some((id, loaded)) = own.and_then(|id| shard(id).map(|s| (id, s))) {
         if let Ok(entry) = loaded.texts.binary_search(&word.term) {
@@ -143,7 +144,7 @@ pub(crate) fn expand<'s>(
             near(loaded, id, word, edits, &mut found);
             // One edit away in its own shard is most likely what was meant.
             if out.alternatives.is_empty() && !found.iter().any(|&(distance, ..)| distance == 1) {
-                out.neighbour = neighbour(root, word, loaded);
+                out.neighbour = neighbour(root, own_index, word, loaded);
             }
         }
         if let Some((id, loaded)) = out.neighbour.and_then(|id| shard(id).map(|s| (id, s))) {
@@ -208,12 +209,11 @@ fn near(
     }
 }
 
-/// For a word its own shard does not have, the shard next to its own that a typo
+/// For a word its own shard (number `index`) does not have, the shard next to it that a typo
 /// after its first letters may have moved it from: the boundary between the two shards
 /// falls among words that start as it does, or the word it means cannot be across it.
 /// Where both sides qualify, the side of the word's place that is nearer.
-fn neighbour(root: &Root, word: &Word, own: &Shard) -> Option<u64> {
-    let index = shard_index(root, &word.term);
+fn neighbour(root: &Root, index: usize, word: &Word, own: &Shard) -> Option<u64> {
     let kept = word.term.get(..TYPO_FREE_LETTERS)?;
     let starts_alike = |shard: usize| {
         root.vocabulary

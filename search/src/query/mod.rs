@@ -133,16 +133,15 @@ impl Searcher {
             .map(|word| lookup::expand(root, word, expand, &shard))
             .collect();
         // A word neither found nor completed may be a typo of a word in the next shard.
-        need.extend(
-            expansions
-                .iter()
-                .filter_map(|expansion| expansion.neighbour)
-                .filter(|id| !self.files.contains_key(id)),
-        );
-        if !need.is_empty() {
-            sort::sort_by_key(&mut need, |&id| id);
-            need.dedup();
-            return Ok(Outcome::Need(need));
+        let mut neighbours: Vec<u64> = expansions
+            .iter()
+            .filter_map(|expansion| expansion.neighbour)
+            .filter(|id| !self.files.contains_key(id))
+            .collect();
+        if !neighbours.is_empty() {
+            sort::sort_by_key(&mut neighbours, |&id| id);
+            neighbours.dedup();
+            return Ok(Outcome::Need(neighbours));
         }
         let bonus: Vec<Expansion> = bonus_words
             .iter()
