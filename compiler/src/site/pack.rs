@@ -259,9 +259,10 @@ fn pack_chunks(
         open_product = product;
         open.push(index);
         open_bytes += size;
-        let every = match open_bytes < CHUNK_TARGET {
-            true => CHUNK_CUT_EARLY,
-            false => CHUNK_CUT_LATE,
+        let every = if open_bytes < CHUNK_TARGET {
+            CHUNK_CUT_EARLY
+        } else {
+            CHUNK_CUT_LATE
         };
         if open_bytes >= CHUNK_MIN && bucket_of(&article.summary.id, every) == 0 {
             close(&mut open, &mut open_bytes, files)?;

@@ -226,10 +226,8 @@ fn neighbour(root: &Root, index: usize, word: &Word, own: &Shard) -> Option<u64>
         .texts
         .partition_point(|text| text.as_str() < word.term.as_str());
     let side = match (before, after) {
-        (Some(before), Some(after)) => match place * 2 < own.texts.len() {
-            true => before,
-            false => after,
-        },
+        (Some(before), Some(_)) if place * 2 < own.texts.len() => before,
+        (Some(_), Some(after)) => after,
         (one, other) => one.or(other)?,
     };
     root.shard_name(side)
