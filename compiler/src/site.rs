@@ -15,6 +15,7 @@ use selfhelp_bundle::{Kind, Related};
 use crate::build::{compile_all, FileReport};
 use crate::diagnostics::{counts, Diagnostic};
 
+pub mod budget;
 pub mod catalog;
 pub mod json;
 pub mod names;
@@ -47,6 +48,9 @@ pub struct SiteOptions {
     /// The synonyms file for search; `synonyms.txt` in the first input folder when
     /// `None` (and none when there is no such file).
     pub synonyms: Option<PathBuf>,
+    /// The most files the site may have (the host's limit); chunks grow to fit it.
+    /// [`budget::DEFAULT_MAX_FILES`] when `None`.
+    pub max_files: Option<usize>,
 }
 
 /// What a site build did.
@@ -146,11 +150,23 @@ pub fn build_site(
     let synonyms = read_synonyms(paths, options, &mut build.diagnostics);
     let docs = search::take_documents(&mut prepared, &plan);
     // The index is built on one core while the other lays out the chunks and pages.
+    let chunk_sizes = pack::ChunkSizes::default();
     let (index, layout) = rayon::join(
         || search::index(docs, &synonyms, &generator()),
-        || pack::layout(&prepared, &related, &plan, &generator()),
+        || pack::layout(&prepared, &related, &plan, chunk_sizes, &generator()),
     );
-    let site = pack::finish(layout?, index?, &generator())?;
+    let index = index?;
+    let max_files = options.max_files.unwrap_or(budget::DEFAULT_MAX_FILES);
+    let (layout, fitted) = budget::fit(
+        layout?,
+        index.as_ref().map_or(0, |(_, files)| files.len()),
+        max_files,
+        |sizes| pack::layout(&prepared, &related, &plan, sizes, &generator()),
+    )?;
+    build.notes.extend(fitted.note(max_files));
+    build.report.site_files = fitted.files;
+    build.report.max_files = max_files;
+    let site = pack::finish(layout, index, &generator())?;
     let manifest = Manifest {
         build_id: site.build_id.clone(),
         generator: generator(),

@@ -523,3 +523,81 @@ fn inspect_refuses_a_file_from_a_newer_compiler() {
         text(&output.stderr)
     );
 }
+
+/// A library of `count` articles over a few services, each a few KB, for layouts with
+/// many chunks.
+fn generated_library(count: usize) -> Content {
+    let content = Content::new(&[]);
+    for n in 0..count {
+        let service = ["compute", "storage", "network", "web"][n % 4];
+        let steps: String = (0..12)
+            .map(|s| format!("- Step {s} of article {n}: check the {service} setting number {s} and save it.\n"))
+            .collect();
+        content.write(
+            &format!("a{n:04}.md"),
+            &format!(
+                "<properties pageTitle=\"Problem {n} with {service}\" articleId=\"gen-{n:04}\" \
+                 service=\"microsoft.{service}\" selfHelpType=\"generic\" />\n\n\
+                 # Problem {n} with {service}\n\n## Recommended Steps\n\n{steps}\n\
+                 Most problems of kind {n} end here.\n"
+            ),
+        );
+    }
+    content
+}
+
+fn site_files(out: &Path) -> usize {
+    walkdir(out).len()
+}
+
+#[test]
+fn max_files_grows_the_chunks_until_the_site_fits() {
+    let content = generated_library(400);
+    let usual = tempfile::tempdir().unwrap();
+    let built = build(content.path(), usual.path(), &[]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let usual_files = site_files(usual.path());
+    assert_eq!(report(usual.path())["site_files"], usual_files);
+    let chunks = |out: &Path| std::fs::read_dir(out.join("chunks")).unwrap().count();
+    assert!(
+        chunks(usual.path()) >= 12,
+        "{} chunks",
+        chunks(usual.path())
+    );
+
+    // A limit the usual layout passes: fewer, larger chunks, every article still found.
+    let limit = usual_files - chunks(usual.path()) / 3;
+    let fitted = tempfile::tempdir().unwrap();
+    let built = build(
+        content.path(),
+        fitted.path(),
+        &["--max-files", &limit.to_string()],
+    );
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let stderr = text(&built.stderr);
+    assert!(
+        stderr.contains("times their usual size to keep the site within"),
+        "{stderr}"
+    );
+    assert!(site_files(fitted.path()) <= limit);
+    assert_eq!(report(fitted.path())["max_files"], limit);
+    let entry = entry(fitted.path());
+    for n in 0..400 {
+        let id = format!("gen-{n:04}");
+        assert!(article(fitted.path(), &entry, &id).is_some(), "{id}");
+    }
+    let mut named = named_files(fitted.path(), &entry);
+    named.extend(["bundle.bin", "build-report.json", "build-manifest.json"].map(String::from));
+    assert_eq!(named.len(), site_files(fitted.path()));
+
+    // A limit no layout meets: the site is published, and the build says it is over.
+    let over = tempfile::tempdir().unwrap();
+    let built = build(content.path(), over.path(), &["--max-files", "5"]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let stderr = text(&built.stderr);
+    assert!(
+        stderr.contains("more than the limit of 5 (--max-files)"),
+        "{stderr}"
+    );
+    assert!(article(over.path(), &self::entry(over.path()), "gen-0399").is_some());
+}

@@ -4,29 +4,17 @@
 use std::collections::{HashMap, HashSet};
 
 use selfhelp_bundle::{
-    bucket_of, encode_file, encode_with_header, fingerprint, BundleError, CatalogPage, Count,
-    Entry, FileId, FileKind, Group, Header, Kind, Listing, Located, Lookup, Product, Products,
-    Related,
+    bucket_of, encode_file, fingerprint, BundleError, CatalogPage, Count, Entry, FileId, FileKind,
+    Group, Kind, Listing, Located, Lookup, Product, Products, Related,
 };
 
 use super::catalog::{GroupPlan, Plan};
 use super::prepare::Prepared;
 
-/// Chunks are cut where the content says, so the boundaries depend on the articles
-/// around them and not on everything before: an added article changes its own chunk,
-/// not every chunk after it. Past `CHUNK_MIN` bytes a chunk closes at an article whose
-/// id hashes to a multiple of `CHUNK_CUT_EARLY`, and past `CHUNK_TARGET` at one of
-/// `CHUNK_CUT_LATE` (FastCDC's normalised chunking): sizes gather near the target, so
-/// few articles pay for a large chunk, while a boundary still moves only locally.
-const CHUNK_CUT_EARLY: usize = 32;
-const CHUNK_CUT_LATE: usize = 2;
-const CHUNK_MIN: usize = 18 * 1024;
-const CHUNK_TARGET: usize = 32 * 1024;
-/// No chunk grows past this (postcard bytes, about 3.5 times its gzip size), unless one
-/// article alone is larger.
-const CHUNK_MAX: usize = 64 * 1024;
-/// A product's articles start a chunk of their own unless the open one is this small.
-const CHUNK_SHARE: usize = 8 * 1024;
+mod chunks;
+
+pub use chunks::{chunk_bytes, ChunkSizes};
+
 /// Ids per lookup file: 8 bytes of fingerprint and a chunk index each, and the ids of
 /// the chunks they are in (3.5 KB gzip on the corpus).
 const LOOKUP_IDS: usize = 256;
@@ -111,7 +99,7 @@ pub fn assemble(
     generator: &str,
 ) -> Result<SiteFiles, BundleError> {
     finish(
-        layout(prepared, related, plan, generator)?,
+        layout(prepared, related, plan, ChunkSizes::default(), generator)?,
         search,
         generator,
     )
@@ -124,6 +112,20 @@ pub struct Layout {
     placed: Vec<Placed>,
     lookup: Vec<FileId>,
     products: FileId,
+}
+
+impl Layout {
+    /// Files it holds, chunks included.
+    pub fn file_count(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn chunk_count(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.kind == FileKind::Chunk)
+            .count()
+    }
 }
 
 /// Adds the search index and writes the entry, which names everything.
@@ -165,6 +167,7 @@ pub fn layout(
     prepared: &[Prepared],
     related: &[Related],
     plan: &Plan,
+    sizes: ChunkSizes,
     generator: &str,
 ) -> Result<Layout, BundleError> {
     let mut files = Files {
@@ -172,7 +175,7 @@ pub fn layout(
         seen: HashSet::new(),
         files: Vec::new(),
     };
-    let placed = pack_chunks(prepared, related, plan, &mut files)?;
+    let placed = chunks::pack_chunks(prepared, related, plan, sizes, &mut files)?;
     let chunk_of: HashMap<usize, FileId> = placed.iter().map(|p| (p.index, p.chunk)).collect();
     let lookup = lookups(prepared, &placed, &mut files)?;
     let mut products = Vec::with_capacity(plan.products.len());
@@ -214,78 +217,6 @@ pub fn layout(
         lookup,
         products,
     })
-}
-
-/// Packs articles into chunks in catalogue order (see the `CHUNK_` constants).
-fn pack_chunks(
-    prepared: &[Prepared],
-    related: &[Related],
-    plan: &Plan,
-    files: &mut Files,
-) -> Result<Vec<Placed>, BundleError> {
-    // The product each article is in; data articles are a product of their own.
-    let mut product_of: HashMap<usize, usize> = HashMap::new();
-    for (p, product) in plan.products.iter().enumerate() {
-        for member in product.groups.iter().flat_map(|g| &g.members) {
-            product_of.insert(*member, p);
-        }
-    }
-    let mut placed = Vec::with_capacity(prepared.len());
-    let mut open: Vec<usize> = Vec::new();
-    let mut open_bytes = 0;
-    let mut open_product = None;
-    let mut close = |open: &mut Vec<usize>, open_bytes: &mut usize, files: &mut Files| {
-        if open.is_empty() {
-            return Ok::<(), BundleError>(());
-        }
-        let bytes = chunk_bytes(
-            open.iter().map(|&i| (&prepared[i].bytes[..], &related[i])),
-            files.generator,
-        )?;
-        let id = files.add(FileKind::Chunk, bytes);
-        placed.extend(open.drain(..).map(|index| Placed { index, chunk: id }));
-        *open_bytes = 0;
-        Ok(())
-    };
-    for index in plan.order() {
-        let Some(article) = prepared.get(index) else {
-            continue;
-        };
-        let product = product_of.get(&index).copied();
-        let size = article.bytes.len();
-        if (product != open_product && open_bytes >= CHUNK_SHARE) || open_bytes + size > CHUNK_MAX {
-            close(&mut open, &mut open_bytes, files)?;
-        }
-        open_product = product;
-        open.push(index);
-        open_bytes += size;
-        let every = if open_bytes < CHUNK_TARGET {
-            CHUNK_CUT_EARLY
-        } else {
-            CHUNK_CUT_LATE
-        };
-        if open_bytes >= CHUNK_MIN && bucket_of(&article.summary.id, every) == 0 {
-            close(&mut open, &mut open_bytes, files)?;
-        }
-    }
-    close(&mut open, &mut open_bytes, files)?;
-    Ok(placed)
-}
-
-/// A chunk file from articles already encoded: postcard writes a sequence as its length
-/// then its items, and a struct as its fields in order, so this is byte for byte what
-/// encoding a `Chunk` would give (a test holds it to that).
-pub fn chunk_bytes<'a>(
-    articles: impl ExactSizeIterator<Item = (&'a [u8], &'a Related)>,
-    generator: &str,
-) -> Result<Vec<u8>, BundleError> {
-    let encode = |e: postcard::Error| BundleError::Encode(e.to_string());
-    let mut payload = postcard::to_allocvec(&(articles.len() as u64)).map_err(encode)?;
-    for (article, related) in articles {
-        payload.extend_from_slice(article);
-        payload.extend(postcard::to_allocvec(related).map_err(encode)?);
-    }
-    encode_with_header(&Header::current(FileKind::Chunk, generator), &payload)
 }
 
 fn lookups(

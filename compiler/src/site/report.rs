@@ -15,6 +15,12 @@ pub struct BuildReport {
     pub published: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Files of the site: content, entry and these records (the app's are not counted).
+    #[serde(default)]
+    pub site_files: usize,
+    /// The file limit it was built for (`--max-files`).
+    #[serde(default)]
+    pub max_files: usize,
     /// Files whose article was left out of this build, in file order.
     pub refused: Vec<Refused>,
 }

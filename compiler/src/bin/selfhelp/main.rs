@@ -55,6 +55,10 @@ enum Command {
         /// The synonyms file for search (default: synonyms.txt in the first folder).
         #[arg(long)]
         synonyms: Option<PathBuf>,
+        /// The most files the site may have, as the host allows (default 1,975: 2,000
+        /// less the app's). Chunks grow, up to twice their size, to keep within it.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        max_files: Option<u64>,
     },
     /// Compile articles and report problems without writing anything.
     Check {
@@ -134,6 +138,7 @@ fn main() -> ExitCode {
             keep_going,
             json,
             synonyms,
+            max_files,
         } => build::run(
             &paths,
             &out,
@@ -141,6 +146,7 @@ fn main() -> ExitCode {
                 keep_going,
                 json,
                 synonyms,
+                max_files: max_files.map(|n| n as usize),
             },
         ),
         Command::Check { paths, format } => check::run(&paths, format).into(),

@@ -168,13 +168,13 @@ fn chunks_stay_within_their_size_and_products_keep_to_their_own() {
     let site = site(&library(0..600));
     for chunk in site.files.iter().filter(|f| f.kind == FileKind::Chunk) {
         assert!(
-            chunk.bytes.len() <= CHUNK_MAX + 4096,
+            chunk.bytes.len() <= ChunkSizes::default().max + 4096,
             "{} bytes",
             chunk.bytes.len()
         );
         let (_, decoded): (_, Chunk) = decode_file(FileKind::Chunk, &chunk.bytes).unwrap();
         // A product may join a chunk only while it is small: what comes before the last
-        // product in a chunk is under `CHUNK_SHARE`.
+        // product in a chunk is under the share size.
         let last = decoded
             .articles
             .last()
@@ -189,7 +189,10 @@ fn chunks_stay_within_their_size_and_products_keep_to_their_own() {
             .filter(|a| a.article.meta.service != last)
             .map(|a| postcard::to_allocvec(&a.article).unwrap().len())
             .sum();
-        assert!(before < CHUNK_SHARE, "{before} bytes of other products");
+        assert!(
+            before < ChunkSizes::default().share,
+            "{before} bytes of other products"
+        );
     }
 }
 
@@ -258,4 +261,42 @@ fn a_large_product_gives_its_large_groups_pages_and_keeps_small_ones_inline() {
         }
     }
     assert_eq!(page.groups.iter().filter(|g| g.page.is_some()).count(), 1);
+}
+
+#[test]
+fn larger_chunk_sizes_give_fewer_chunks_that_still_hold_every_article() {
+    let prepared = library(0..600);
+    let summaries: Vec<_> = prepared.iter().map(|p| p.summary.clone()).collect();
+    let plan = catalog::plan(&summaries);
+    let related = vec![Related::default(); prepared.len()];
+    let chunks_at = |sizes: ChunkSizes| {
+        let layout = layout(&prepared, &related, &plan, sizes, "test").unwrap();
+        let site = finish(layout, None, "test").unwrap();
+        let chunks: Vec<SiteFile> = site
+            .files
+            .into_iter()
+            .filter(|f| f.kind == FileKind::Chunk)
+            .collect();
+        let held: usize = chunks
+            .iter()
+            .map(|c| {
+                assert!(c.bytes.len() <= sizes.max + 4096, "{} bytes", c.bytes.len());
+                decode_file::<Chunk>(FileKind::Chunk, &c.bytes)
+                    .unwrap()
+                    .1
+                    .articles
+                    .len()
+            })
+            .sum();
+        assert_eq!(held, 600);
+        chunks.len()
+    };
+    let usual = chunks_at(ChunkSizes::default());
+    let doubled = chunks_at(ChunkSizes::scaled(2.0));
+    assert!(
+        doubled * 10 <= usual * 7,
+        "{usual} chunks at the usual sizes, {doubled} at twice them"
+    );
+    // A factor below 1 never makes chunks smaller than the usual ones.
+    assert_eq!(ChunkSizes::scaled(0.5), ChunkSizes::default());
 }
