@@ -25,6 +25,9 @@ pub struct Args {
     /// Publish the articles without errors (`selfhelp build --keep-going`).
     #[arg(long)]
     pub keep_going: bool,
+    /// The most files the content may take (`selfhelp build --max-files`).
+    #[arg(long, value_name = "N")]
+    pub max_files: Option<u64>,
     /// One HTML file with everything in it (`<out>/selfhelp.html`), to open from disk;
     /// for small sites.
     #[arg(long)]
@@ -55,7 +58,7 @@ pub fn build_site(args: &Args, path: &std::ffi::OsStr) -> Result<PathBuf> {
     let app = build_app(path)?;
     std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
     copy_app(&app, &out)?;
-    publish_content(&content, &out, args.keep_going)?;
+    publish_content(&content, &out, args)?;
     eprintln!("xtask: site written to {}", out.display());
     Ok(out)
 }
@@ -174,11 +177,16 @@ pub fn copy_app(app: &Path, out: &Path) -> Result<()> {
 }
 
 /// `selfhelp build <content> --out <out>` with the release binary.
-pub fn publish_content(content: &Path, out: &Path, keep_going: bool) -> Result<()> {
+/// `selfhelp build` of `content` into `out`, with the flags of `args` it passes through.
+pub fn publish_content(content: &Path, out: &Path, args: &Args) -> Result<()> {
+    let keep_going = args.keep_going;
     let mut build = command(project_root().join("target/release/selfhelp"), &["build"]);
     build.arg(content).arg("--out").arg(out);
     if keep_going {
         build.arg("--keep-going");
+    }
+    if let Some(max_files) = args.max_files {
+        build.arg("--max-files").arg(max_files.to_string());
     }
     let status = build
         .status()

@@ -22,7 +22,7 @@ pub const FILE: &str = "selfhelp.html";
 pub fn build(args: &Args, path: &std::ffi::OsStr) -> Result<PathBuf> {
     let app = build_app(path)?;
     let content = tempfile::tempdir().context("a temporary site folder")?;
-    publish_content(&args.content, content.path(), args.keep_going)?;
+    publish_content(&args.content, content.path(), args)?;
     let files = site_files(content.path())?;
     let total: u64 = files.iter().map(|(_, bytes)| bytes.len() as u64).sum();
     if total > LIMIT_BYTES {

@@ -80,6 +80,7 @@ pub fn run(args: Args) -> Result<()> {
             content: project_root().join("content"),
             out: project_root().join("target").join("size-dist"),
             keep_going: false,
+            max_files: None,
             single_file: false,
         })?,
     };
