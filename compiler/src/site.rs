@@ -140,12 +140,7 @@ pub fn build_site(
     build.report.refused =
         keep_previous(&mut prepared, refused, previous.as_mut(), &mut build.notes);
 
-    let plan = catalog::plan(
-        &prepared
-            .iter()
-            .map(|p| p.summary.clone())
-            .collect::<Vec<_>>(),
-    );
+    let plan = catalog::plan(&prepared.iter().map(|p| &p.summary).collect::<Vec<_>>());
     let related = related(&prepared, &plan);
     let synonyms = read_synonyms(paths, options, &mut build.diagnostics);
     let docs = search::take_documents(&mut prepared, &plan);

@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
 use selfhelp_bundle::Kind;
 
 use super::names::Vocabulary;
@@ -57,11 +58,13 @@ impl Plan {
     }
 }
 
-pub fn plan(summaries: &[Summary]) -> Plan {
-    let products = ProductKeys::new(summaries);
-    let topic_names = topic_names(summaries);
-    // Words a product's own titles do not spell out are often in other titles.
-    let library = Vocabulary::from_titles(summaries.iter().map(|s| s.title.as_str()));
+pub fn plan(summaries: &[&Summary]) -> Plan {
+    // Words a product's own titles do not spell out are often in other titles: the
+    // library's vocabulary takes as long as the keys and topic names, on the other core.
+    let ((products, topic_names), library) = rayon::join(
+        || (ProductKeys::new(summaries), topic_names(summaries)),
+        || Vocabulary::from_titles(summaries.iter().map(|s| s.title.as_str())),
+    );
     let mut by_product: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut data = Vec::new();
     for (index, summary) in summaries.iter().enumerate() {
@@ -73,17 +76,26 @@ pub fn plan(summaries: &[Summary]) -> Plan {
             None => data.push(index),
         }
     }
+    // Naming and grouping each product reads only its own articles and the shared
+    // words: done on every core, in key order, so the plan is the same.
+    let by_product: Vec<(String, Vec<usize>, String)> = by_product
+        .into_par_iter()
+        .map(|(key, members)| {
+            let name = products.name_of(&key, &members, summaries, &library);
+            (key, members, name)
+        })
+        .collect();
     // Products whose names come out the same are one product to a visitor.
     let mut named: BTreeMap<String, (String, String, Vec<usize>)> = BTreeMap::new();
-    for (key, members) in by_product {
-        let name = products.name_of(&key, &members, summaries, &library);
+    for (key, members, name) in by_product {
         let entry = named
             .entry(name.to_lowercase())
             .or_insert_with(|| (key.clone(), name, Vec::new()));
         entry.2.extend(members);
     }
     let mut products: Vec<ProductPlan> = named
-        .into_values()
+        .into_par_iter()
+        .map(|(_, product)| product)
         .map(|(key, name, members)| ProductPlan {
             groups: groups(&key, members, summaries, &topic_names, &library),
             key: slug(&key),
@@ -112,7 +124,7 @@ struct ProductKeys<'a> {
 }
 
 impl<'a> ProductKeys<'a> {
-    fn new(summaries: &'a [Summary]) -> Self {
+    fn new(summaries: &'a [&'a Summary]) -> Self {
         let mut votes: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
         let mut services: HashSet<&str> = HashSet::new();
         let mut first_segments: HashMap<String, HashSet<&str>> = HashMap::new();
@@ -199,7 +211,7 @@ impl<'a> ProductKeys<'a> {
         &self,
         key: &str,
         members: &[usize],
-        summaries: &[Summary],
+        summaries: &[&Summary],
         library: &Vocabulary,
     ) -> String {
         let named = members
@@ -216,12 +228,12 @@ impl<'a> ProductKeys<'a> {
     }
 }
 
-fn vocabulary(members: &[usize], summaries: &[Summary]) -> Vocabulary {
+fn vocabulary(members: &[usize], summaries: &[&Summary]) -> Vocabulary {
     Vocabulary::from_titles(members.iter().map(|&m| summaries[m].title.as_str()))
 }
 
 /// Support topic id → (name, category), from support-topic descriptions.
-fn topic_names(summaries: &[Summary]) -> HashMap<&str, (&str, &str)> {
+fn topic_names<'a>(summaries: &'a [&'a Summary]) -> HashMap<&'a str, (&'a str, &'a str)> {
     summaries
         .iter()
         .filter_map(|s| s.names.as_ref())
@@ -234,7 +246,7 @@ fn topic_names(summaries: &[Summary]) -> HashMap<&str, (&str, &str)> {
 fn groups(
     product: &str,
     members: Vec<usize>,
-    summaries: &[Summary],
+    summaries: &[&Summary],
     topics: &HashMap<&str, (&str, &str)>,
     library: &Vocabulary,
 ) -> Vec<GroupPlan> {
@@ -287,12 +299,12 @@ fn groups(
 /// hold most articles; too many small groups fold into the unnamed one.
 fn split_by(
     members: &[usize],
-    summaries: &[Summary],
+    summaries: &[&Summary],
     key: impl Fn(&Summary) -> String,
 ) -> Option<BTreeMap<String, Vec<usize>>> {
     let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for &m in members {
-        buckets.entry(key(&summaries[m])).or_default().push(m);
+        buckets.entry(key(summaries[m])).or_default().push(m);
     }
     if buckets.len() > MANY_GROUPS {
         let small: Vec<String> = buckets
@@ -311,7 +323,7 @@ fn split_by(
     (named >= 2 && unnamed * 2 <= members.len()).then_some(buckets)
 }
 
-fn sorted(mut members: Vec<usize>, summaries: &[Summary]) -> Vec<usize> {
+fn sorted(mut members: Vec<usize>, summaries: &[&Summary]) -> Vec<usize> {
     members.sort_by_cached_key(|&m| {
         let s = &summaries[m];
         (

@@ -272,7 +272,7 @@ pub fn corpus_documents(paths: &[std::path::PathBuf]) -> (Vec<Document>, Vec<Str
         .filter_map(|unit| unit.kept)
         .filter(|(summary, _)| seen.insert(summary.id.clone()))
         .collect();
-    let summaries: Vec<_> = kept.iter().map(|(summary, _)| summary.clone()).collect();
+    let summaries: Vec<_> = kept.iter().map(|(summary, _)| summary).collect();
     let plan = super::catalog::plan(&summaries);
     let mut documents = Vec::new();
     let mut kept: Vec<Option<Document>> = kept.into_iter().map(|(_, doc)| doc).collect();

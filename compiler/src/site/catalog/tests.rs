@@ -40,7 +40,7 @@ fn products_come_from_the_service_then_product_ids_then_the_folder() {
     with_ids.product_ids = vec!["15207".into()];
     let mut by_id = tree("c", "forms/c.md", "");
     by_id.product_ids = vec!["15207".into()];
-    let summaries = vec![
+    let summaries = [
         tree("a", "storage/a.md", "microsoft.storage"),
         with_ids,
         by_id,
@@ -50,7 +50,7 @@ fn products_come_from_the_service_then_product_ids_then_the_folder() {
         tree("g", "g.md", ""),
         article("data", "data/x.md", "microsoft.storage", None),
     ];
-    let plan = plan(&summaries);
+    let plan = plan(&summaries.iter().collect::<Vec<_>>());
     assert_eq!(
         products(&plan),
         [
@@ -81,7 +81,7 @@ fn a_folder_prefix_shared_by_many_folders_is_not_part_of_the_product() {
             )
         })
         .collect();
-    let names: Vec<String> = plan(&summaries)
+    let names: Vec<String> = plan(&summaries.iter().collect::<Vec<_>>())
         .products
         .into_iter()
         .map(|p| p.name)
@@ -108,7 +108,7 @@ fn large_products_are_grouped_by_resource_and_small_ones_are_not() {
         summaries.push(s);
     }
     summaries.push(tree("s", "small/a.md", "microsoft.small"));
-    let plan = plan(&summaries);
+    let plan = plan(&summaries.iter().collect::<Vec<_>>());
     let network = plan.products.iter().find(|p| p.name == "Network").unwrap();
     let groups: Vec<(&str, &str, usize)> = network
         .groups
@@ -135,7 +135,7 @@ fn members_follow_display_order_then_title() {
     b.title = "Apple".into();
     let mut c = tree("c", "p/c.md", "microsoft.p");
     c.display_order = Some(1);
-    let plan = plan(&[a, b, c]);
+    let plan = plan(&[&a, &b, &c]);
     assert_eq!(plan.products[0].groups[0].members, [2, 1, 0]);
 }
 

@@ -49,7 +49,7 @@ fn library(ids: impl IntoIterator<Item = usize>) -> Vec<Prepared> {
 
 fn site(prepared: &[Prepared]) -> SiteFiles {
     let summaries: Vec<_> = prepared.iter().map(|p| p.summary.clone()).collect();
-    let plan = catalog::plan(&summaries);
+    let plan = catalog::plan(&summaries.iter().collect::<Vec<_>>());
     let related = vec![Related::default(); prepared.len()];
     assemble(prepared, &related, &plan, None, "test").unwrap()
 }
@@ -267,7 +267,7 @@ fn a_large_product_gives_its_large_groups_pages_and_keeps_small_ones_inline() {
 fn larger_chunk_sizes_give_fewer_chunks_that_still_hold_every_article() {
     let prepared = library(0..600);
     let summaries: Vec<_> = prepared.iter().map(|p| p.summary.clone()).collect();
-    let plan = catalog::plan(&summaries);
+    let plan = catalog::plan(&summaries.iter().collect::<Vec<_>>());
     let related = vec![Related::default(); prepared.len()];
     let chunks_at = |sizes: ChunkSizes| {
         let layout = layout(&prepared, &related, &plan, sizes, "test").unwrap();
