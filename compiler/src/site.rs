@@ -145,10 +145,9 @@ pub fn build_site(
     let synonyms = read_synonyms(paths, options, &mut build.diagnostics);
     let docs = search::take_documents(&mut prepared, &plan);
     // The index is built on one core while the other lays out the chunks and pages.
-    let chunk_sizes = pack::ChunkSizes::default();
     let (index, layout) = rayon::join(
         || search::index(docs, &synonyms, &generator()),
-        || pack::layout(&prepared, &related, &plan, chunk_sizes, &generator()),
+        || pack::layout(&prepared, &related, &plan, Default::default(), &generator()),
     );
     let index = index?;
     let max_files = options.max_files.unwrap_or(budget::DEFAULT_MAX_FILES);

@@ -176,8 +176,8 @@ pub fn copy_app(app: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `selfhelp build <content> --out <out>` with the release binary.
-/// `selfhelp build` of `content` into `out`, with the flags of `args` it passes through.
+/// `selfhelp build <content> --out <out>` with the release binary, and the flags of
+/// `args` it passes through.
 pub fn publish_content(content: &Path, out: &Path, args: &Args) -> Result<()> {
     let keep_going = args.keep_going;
     let mut build = command(project_root().join("target/release/selfhelp"), &["build"]);

@@ -95,8 +95,7 @@ pub fn plan(summaries: &[&Summary]) -> Plan {
     }
     let mut products: Vec<ProductPlan> = named
         .into_par_iter()
-        .map(|(_, product)| product)
-        .map(|(key, name, members)| ProductPlan {
+        .map(|(_, (key, name, members))| ProductPlan {
             groups: groups(&key, members, summaries, &topic_names, &library),
             key: slug(&key),
             name,
